@@ -1,0 +1,234 @@
+"""The agenda format: an ordered list of steps, each with its time, texts and rules.
+
+These models describe a *resolved* agenda (after `extends` has been applied).
+Every user-facing text is a `LocalizedText` with Norwegian bokmål and English.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from facilitator.i18n import LocalizedText
+from facilitator.law import Paragraph
+
+AGENDA_SCHEMA_VERSION = 1
+MAX_STEPS = 200
+MAX_PHASES = 20
+MAX_LIST = 40
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        description="Lower-case letters a-z, digits, '-' and '_'; at most 64 characters.",
+    ),
+]
+Minutes = Annotated[int, Field(ge=1, le=600, description="Whole minutes, 1 to 600.")]
+
+
+class StepKind(StrEnum):
+    """How a step uses its time."""
+
+    TIMED = "timed"
+    """One block of time for the whole group (it may be split into phases)."""
+    BREAK = "break"
+    """A pause; nothing is captured."""
+    ROUND = "round"
+    """Each participant present is in focus in turn; the time is split among them."""
+    PER_PARTICIPANT = "per_participant"
+    """One turn per participant present, each running through the step's phases."""
+
+
+class Role(StrEnum):
+    """Who speaks or listens in a phase."""
+
+    FOCUS = "focus"
+    """The focus person (fokusperson): the participant whose turn it is."""
+    COLLEAGUES = "colleagues"
+    """Everyone except the focus person."""
+    EVERYONE = "everyone"
+    """The whole group."""
+    EACH_IN_TURN = "each_in_turn"
+    """One participant at a time, around the table."""
+    NOBODY = "nobody"
+    """Quiet time: everyone works alone."""
+
+
+class Capture(StrEnum):
+    """What the app asks the group to record during a step."""
+
+    NOTES = "notes"
+    DILEMMA = "dilemma"
+    """One dilemma per participant."""
+    STRENGTHS_RISKS = "strengths_risks"
+    MEASURES = "measures"
+    CHECKOUT = "checkout"
+    """Each participant's answers in the check-out round."""
+    NEXT_MEETING = "next_meeting"
+    FACILITATOR = "facilitator"
+    """Who takes the facilitator role."""
+
+
+class NoteKind(StrEnum):
+    """What a note is, so that the focus person's own notes can be told apart."""
+
+    NOTE = "note"
+    FOCUS_NOTES = "focus_notes"
+    """What the focus person wrote down while listening with their back turned."""
+    TAKEAWAY = "takeaway"
+    """What the focus person says they take with them."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Phase(_Strict):
+    """A timed part of a step, with its own rule."""
+
+    id: Slug
+    title: LocalizedText
+    minutes: Minutes
+    rule: LocalizedText | None = None
+    """The rule of this phase, shown large while it runs."""
+    speakers: Role = Role.EVERYONE
+    listeners: Role = Role.NOBODY
+    round: bool = False
+    """The phase goes around the table: its minutes are split among those present."""
+    focus_back_turned: bool = False
+    """The focus person turns their back and only listens (the reflecting-team phase)."""
+    note_kind: NoteKind = NoteKind.NOTE
+    """The kind of note the app suggests during this phase."""
+    questions: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
+
+
+class Step(_Strict):
+    """One step of the workshop."""
+
+    id: Slug
+    kind: StepKind = StepKind.TIMED
+    title: LocalizedText
+    purpose: LocalizedText | None = None
+    """One or two sentences on why the group does this step."""
+    minutes: Minutes | None = None
+    """Fixed length of the step. For a `per_participant` step use `minutes_per_participant`."""
+    minutes_per_participant: Minutes | None = None
+    """Length of one participant's turn in a `per_participant` step."""
+    phases: Annotated[list[Phase], Field(max_length=MAX_PHASES)] = []
+    questions: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
+    """Prompts or questions the group works on, shown on screen."""
+    process: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
+    """How the step is run, as short instructions."""
+    content: LocalizedText | None = None
+    """Longer material to read together (for example the professional introduction)."""
+    captures: Annotated[list[Capture], Field(max_length=len(Capture))] = []
+    paragraphs: Annotated[list[Paragraph], Field(max_length=len(Paragraph))] = []
+    """The paragraphs of § 4-3 this step relates to."""
+
+    @model_validator(mode="after")
+    def _check_time(self) -> Step:
+        phase_total = sum(p.minutes for p in self.phases)
+        if self.kind is StepKind.PER_PARTICIPANT:
+            if self.minutes is not None:
+                raise ValueError(
+                    "a per_participant step takes `minutes_per_participant`, not `minutes`"
+                )
+            if self.minutes_per_participant is None:
+                if not self.phases:
+                    raise ValueError(
+                        "a per_participant step needs `minutes_per_participant` or phases"
+                    )
+            elif self.phases and phase_total != self.minutes_per_participant:
+                raise ValueError(
+                    f"the phases add up to {phase_total} minutes but "
+                    f"`minutes_per_participant` is {self.minutes_per_participant}"
+                )
+        else:
+            if self.minutes_per_participant is not None:
+                raise ValueError(
+                    "only a per_participant step takes `minutes_per_participant`; "
+                    'use `minutes` or set kind = "per_participant"'
+                )
+            if self.minutes is None and not self.phases:
+                raise ValueError("the step needs `minutes` (whole minutes, 1 or more)")
+            if self.minutes is not None and self.phases and phase_total != self.minutes:
+                raise ValueError(
+                    f"the phases add up to {phase_total} minutes but `minutes` is {self.minutes}"
+                )
+        if self.kind is StepKind.ROUND and self.phases:
+            raise ValueError("a round step has no phases (use a timed step with a round phase)")
+        ids = [p.id for p in self.phases]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"phase ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+    @property
+    def base_minutes(self) -> int:
+        """Minutes of the step, or of one turn for a per_participant step."""
+        if self.kind is StepKind.PER_PARTICIPANT:
+            return self.minutes_per_participant or sum(p.minutes for p in self.phases)
+        return self.minutes or sum(p.minutes for p in self.phases)
+
+    def planned_minutes(self, participants: int) -> int:
+        """Planned length with this many participants present."""
+        if self.kind is StepKind.PER_PARTICIPANT:
+            return self.base_minutes * participants
+        return self.base_minutes
+
+    def phase(self, phase_id: str | None) -> Phase | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+
+class GroupSize(_Strict):
+    min: Annotated[int, Field(ge=1, le=50)] = 2
+    max: Annotated[int, Field(ge=1, le=50)] = 6
+    """Recommended largest group; more are allowed with a warning."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise ValueError(f"`min` ({self.min}) is larger than `max` ({self.max})")
+        return self
+
+
+class Agenda(_Strict):
+    """A workshop plan: metadata and ordered steps."""
+
+    schema_version: Literal[1] = AGENDA_SCHEMA_VERSION
+    """Version of the agenda format; this program reads version 1."""
+    id: Slug
+    extends: Slug | None = None
+    """The id of the agenda this one was built from (kept for reference once resolved)."""
+    title: LocalizedText
+    description: LocalizedText
+    theme: LocalizedText | None = None
+    """The theme of a series session, in a few words."""
+    group_size: GroupSize = GroupSize()
+    paragraphs: Annotated[list[Paragraph], Field(max_length=len(Paragraph))] = []
+    """The paragraphs of § 4-3 the agenda as a whole covers."""
+    follow_up: Literal["first", "before_closing", "none"] = "before_closing"
+    """Where a follow-up of earlier measures goes when there are open ones."""
+    warn_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.2
+    """The timer turns to its warning colour when this share of the time is left."""
+    steps: Annotated[list[Step], Field(min_length=1, max_length=MAX_STEPS)]
+
+    @model_validator(mode="after")
+    def _unique_steps(self) -> Agenda:
+        ids = [s.id for s in self.steps]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"step ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    def step_index(self, step_id: str) -> int:
+        return [s.id for s in self.steps].index(step_id)

@@ -1,0 +1,112 @@
+"""Finding agendas: the built-in ones shipped with the package, and the
+workspace's own in `<workspace>/agendas/`, which win when ids clash."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.agenda.loader import load_agenda_file
+from facilitator.agenda.model import Agenda
+from facilitator.errors import UserError
+from facilitator.i18n import Lang
+from facilitator.tomlfile import FileProblem
+
+DEFAULT_AGENDA = "kollegaveiledning"
+
+
+def builtin_dir() -> Path:
+    """Where the shipped agendas are: inside the installed package, or at the
+    top of a source checkout (editable installs and running from the repo)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "builtin_agendas"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "agendas"
+
+
+def agenda_dirs(workspace: Path | None) -> list[tuple[str, Path]]:
+    dirs: list[tuple[str, Path]] = []
+    builtin = builtin_dir()
+    if workspace is not None:
+        ws = workspace / "agendas"
+        if ws.is_dir() and ws.resolve() != builtin.resolve():
+            dirs.append(("workspace", ws))
+    dirs.append(("builtin", builtin))
+    return dirs
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One agenda file found in a folder, loaded or with the problem that stopped it."""
+
+    id: str
+    path: Path
+    source: str
+    agenda: Agenda | None
+    problem: str | None
+
+
+def _peek_id(path: Path) -> str | None:
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("id")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _candidates(workspace: Path | None) -> list[tuple[str, Path]]:
+    out = []
+    for source, folder in agenda_dirs(workspace):
+        out.extend((source, p) for p in sorted(folder.glob("*.toml")) if p.is_file())
+    return out
+
+
+def find_agenda_path(agenda_id: str, workspace: Path | None) -> Path | None:
+    """The file of an agenda id: workspace first, then built-in."""
+    for _, folder in agenda_dirs(workspace):
+        named = folder / f"{agenda_id}.toml"
+        if named.is_file() and _peek_id(named) == agenda_id:
+            return named
+    for _, path in _candidates(workspace):
+        if _peek_id(path) == agenda_id:
+            return path
+    return None
+
+
+def load_agenda(ref: str, workspace: Path | None, lang: Lang = "nb") -> Agenda:
+    """An agenda by id (`kollegaveiledning`) or by path (`my/agenda.toml`)."""
+    path = Path(ref).expanduser()
+    looks_like_path = ref.endswith(".toml") or "/" in ref or "\\" in ref
+    if not looks_like_path:
+        found = find_agenda_path(ref, workspace)
+        if found is None:
+            known = ", ".join(sorted({e.id for e in list_agendas(workspace) if e.agenda}))
+            raise UserError(
+                f"finner ingen agenda med id «{ref}». Tilgjengelige: {known}"
+                if lang == "nb"
+                else f'no agenda has the id "{ref}". Available: {known}'
+            )
+        path = found
+    return load_agenda_file(path, lambda i: find_agenda_path(i, workspace), lang)
+
+
+def list_agendas(workspace: Path | None, lang: Lang = "nb") -> list[AgendaEntry]:
+    """Every agenda file in the workspace and built in, the workspace's first.
+
+    A built-in agenda shadowed by a workspace file with the same id is left out.
+    """
+    entries: list[AgendaEntry] = []
+    seen: set[str] = set()
+    for source, path in _candidates(workspace):
+        ident = _peek_id(path) or path.stem
+        if ident in seen:
+            continue
+        seen.add(ident)
+        try:
+            agenda = load_agenda_file(path, lambda i: find_agenda_path(i, workspace), lang)
+            entries.append(AgendaEntry(agenda.id, path, source, agenda, None))
+        except FileProblem as exc:
+            entries.append(AgendaEntry(ident, path, source, None, exc.problems[0]))
+    return entries

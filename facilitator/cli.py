@@ -1,0 +1,138 @@
+"""The `facilitator` command.
+
+The commands here need no screen and must start fast, so this module imports
+nothing from Textual; the screen app is imported only when it is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError, UserError
+from facilitator.i18n import Lang, resolve_lang
+from facilitator.messages import argparse_translation, t
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line on stderr and exit code 2."""
+
+    lang: Lang = "nb"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} ({t('see_help', self.lang, prog=self.prog)})\n")
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    argparse_translation(lang)
+    _Parser.lang = lang
+    # The global options are accepted before or after a subcommand; SUPPRESS keeps a
+    # subcommand's missing option from overwriting the value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--workspace", metavar="DIR", default=argparse.SUPPRESS, help=t("opt_workspace", lang)
+    )
+    common.add_argument(
+        "--lang", choices=["nb", "en"], default=argparse.SUPPRESS, help=t("opt_lang", lang)
+    )
+    p = _Parser(prog="facilitator", description=t("prog_desc", lang), parents=[common])
+    p.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    sub = p.add_subparsers(dest="command", metavar=t("command_metavar", lang))
+
+    def add(parent: argparse._SubParsersAction, name: str, key: str) -> argparse.ArgumentParser:
+        return parent.add_parser(
+            name, help=t(key, lang), description=t(key, lang), parents=[common]
+        )
+
+    agenda = add(sub, "agenda", "cmd_agenda")
+    asub = agenda.add_subparsers(dest="agenda_command", metavar=t("command_metavar", lang))
+    add(asub, "list", "cmd_agenda_list")
+    show = add(asub, "show", "cmd_agenda_show")
+    show.add_argument("agenda", metavar="ID|PATH", help=t("arg_agenda", lang))
+    show.add_argument(
+        "--participants", "-n", type=int, default=6, metavar="N", help=t("opt_participants", lang)
+    )
+    show.add_argument("--start", metavar="HH:MM", help=t("opt_start", lang))
+    show.add_argument("--end", metavar="HH:MM", help=t("opt_end", lang))
+    validate = add(asub, "validate", "cmd_agenda_validate")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help=t("arg_paths", lang))
+    add(asub, "schema", "cmd_agenda_schema")
+    add(sub, "sessions", "cmd_sessions")
+    return p
+
+
+def _pre_lang(argv: Sequence[str]) -> Lang:
+    """The language, known before the parser is built so its help is translated."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return resolve_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.split("=", 1)[1])
+    return resolve_lang(None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _pre_lang(args_list)
+    try:
+        parser = build_parser(lang)
+        args = parser.parse_args(args_list)
+        return _dispatch(parser, args, lang)
+    except FacilitatorError as exc:
+        for line in str(exc).splitlines() or [""]:
+            print(f"facilitator: {line}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `facilitator ... | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(
+            f"facilitator: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:  # never show a traceback to a user
+        if os.environ.get("FACILITATOR_DEBUG"):
+            raise
+        print(
+            f"facilitator: {t('internal_error', lang)}: {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: Lang) -> int:
+    from facilitator.workspace import resolve_workspace
+
+    workspace = resolve_workspace(getattr(args, "workspace", None))
+    if args.command is None:
+        print(t("tui_not_ready", lang))
+        return 0
+    if args.command == "sessions":
+        from facilitator.commands.sessions import list_sessions
+
+        return list_sessions(workspace, lang)
+    if args.command == "agenda":
+        from facilitator.commands import agenda as cmd
+
+        sub = args.agenda_command
+        if sub == "list":
+            return cmd.agenda_list(workspace, lang)
+        if sub == "show":
+            return cmd.agenda_show(
+                workspace, args.agenda, args.participants, args.start, args.end, lang
+            )
+        if sub == "validate":
+            return cmd.agenda_validate(workspace, [Path(p) for p in args.paths], lang)
+        if sub == "schema":
+            return cmd.agenda_schema()
+        raise UserError(t("agenda_needs_sub", lang))
+    parser.print_help()
+    return 2

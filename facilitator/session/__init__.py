@@ -1,0 +1,1 @@
+"""A workshop session: what happened (model) and where it is kept (store)."""

@@ -1,0 +1,125 @@
+"""One process per session: an advisory lock on `<id>.lock` next to the file.
+
+The lock is `flock`, which the kernel releases when a process dies, so a lock
+file left behind by a killed process is free to take; its content (pid, host,
+since) is only there to tell the user who holds it, or whom we took over from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import socket
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+
+from facilitator.atomic import FILE_MODE
+from facilitator.errors import SessionLocked
+from facilitator.i18n import Lang
+
+
+@dataclass(frozen=True)
+class Holder:
+    pid: int | None
+    host: str | None
+    since: datetime | None
+
+
+def _read_holder(path: Path) -> Holder | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    pid, host, since = data.get("pid"), data.get("host"), data.get("since")
+    return Holder(
+        pid if isinstance(pid, int) else None,
+        host if isinstance(host, str) else None,
+        since if isinstance(since, datetime) else None,
+    )
+
+
+class SessionLock:
+    """Held while a process edits a session. Use as a context manager or call
+    `acquire()` / `release()`. `took_over` names a dead holder we replaced."""
+
+    def __init__(self, path: Path, session_id: str, lang: Lang = "nb") -> None:
+        self.path = path
+        self.lang = lang
+        self.session_id = session_id
+        self._fd: int | None = None
+        self.took_over: Holder | None = None
+
+    def acquire(self) -> SessionLock:
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise SessionLocked(self._held_message(_read_holder(self.path))) from None
+            # Someone may have unlinked the file between our open and flock; then
+            # we hold a lock on a file nobody else will see. Start again.
+            try:
+                same = os.fstat(fd).st_ino == self.path.stat().st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        previous = _read_holder(self.path)
+        if previous is not None and previous.pid is not None:
+            self.took_over = previous
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now(UTC).replace(microsecond=0),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, tomli_w.dumps(info).encode(), 0)
+        os.fsync(fd)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+        self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def __enter__(self) -> SessionLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def _held_message(self, holder: Holder | None) -> str:
+        nb = self.lang == "nb"
+        who = ""
+        if holder and holder.pid:
+            since = holder.since.astimezone().strftime("%H:%M") if holder.since else "?"
+            who = (
+                f" (pid {holder.pid} på {holder.host or '?'}, siden {since})"
+                if nb
+                else f" (pid {holder.pid} on {holder.host or '?'}, since {since})"
+            )
+        if nb:
+            return (
+                f"økta {self.session_id} er åpen i en annen facilitator-prosess{who}; "
+                "lukk den der først"
+            )
+        return (
+            f"session {self.session_id} is open in another facilitator process{who}; "
+            "close it there first"
+        )

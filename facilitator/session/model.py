@@ -1,0 +1,257 @@
+"""Everything a workshop produces, in one record.
+
+A session keeps a snapshot of the agenda it ran (editing an agenda later never
+rewrites history), who took part, the clock of every step, and what the group
+captured: notes, dilemmas, strengths and risks, measures, check-out answers and
+the next meeting. Every captured item has a visibility: `group` stays in the
+group's own record, `shared` may go to the management summary.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from facilitator.agenda.model import Agenda, NoteKind
+from facilitator.i18n import Lang, RequiredShortText, ShortText, Text
+from facilitator.law import Paragraph
+from facilitator.stepclock import StepClock
+
+SESSION_FORMAT = "facilitator-session"
+SESSION_SCHEMA_VERSION = 1
+MAX_PARTICIPANTS = 30
+MAX_ITEMS = 20_000
+
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+Factors = Annotated[list[Paragraph], Field(max_length=len(Paragraph))]
+
+
+class Visibility(StrEnum):
+    GROUP = "group"
+    """Stays in the group's own record."""
+    SHARED = "shared"
+    """May be included in the summary for the management group."""
+
+
+class MeasureStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
+
+
+def new_id() -> str:
+    """A short random id for a captured item."""
+    return secrets.token_hex(5)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
+    )
+
+
+class _Item(_Model):
+    id: ItemId = Field(default_factory=new_id)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+
+
+class Participant(_Model):
+    id: ItemId
+    name: RequiredShortText
+    present: bool = True
+
+
+class Note(_Item):
+    text: Annotated[Text, Field(min_length=1)]
+    step_id: str
+    phase_id: str | None = None
+    person: str | None = None
+    """The participant in focus when the note was taken."""
+    kind: NoteKind = NoteKind.NOTE
+    factors: Factors = []
+    visibility: Visibility = Visibility.GROUP
+
+
+class Dilemma(_Item):
+    owner: str
+    """The participant who brings the dilemma."""
+    title: ShortText = ""
+    text: Text = ""
+    factors: Factors = []
+    hr_hint: bool = False
+    """The dilemma touches something where HR should be involved."""
+    visibility: Visibility = Visibility.GROUP
+
+
+class FindingKind(StrEnum):
+    STRENGTH = "strength"
+    RISK = "risk"
+
+
+class Finding(_Item):
+    """A strength or a risk the group found in its work environment."""
+
+    kind: FindingKind
+    text: Annotated[Text, Field(min_length=1)]
+    factor: Paragraph | None = None
+    step_id: str | None = None
+    visibility: Visibility = Visibility.SHARED
+
+
+class FollowUp(_Model):
+    """One look at a measure after it was agreed: its status then and how it went."""
+
+    at: date
+    status: MeasureStatus
+    text: Text = ""
+    session_id: str | None = None
+    """The session in which the follow-up was done."""
+
+
+class Measure(_Item):
+    """An agreed action (tiltak): a row of the HMS action plan."""
+
+    what: Annotated[Text, Field(min_length=1)]
+    challenge: Text = ""
+    """The challenge or risk the measure answers."""
+    factor: Paragraph | None = None
+    owner: ShortText = ""
+    deadline: date | None = None
+    status: MeasureStatus = MeasureStatus.PLANNED
+    done_on: date | None = None
+    likelihood: Annotated[int, Field(ge=1, le=5)] | None = None
+    consequence: Annotated[int, Field(ge=1, le=5)] | None = None
+    follow_ups: list[FollowUp] = []
+    visibility: Visibility = Visibility.SHARED
+
+    @property
+    def risk(self) -> int | None:
+        if self.likelihood is None or self.consequence is None:
+            return None
+        return self.likelihood * self.consequence
+
+
+class CheckoutAnswer(_Item):
+    person: str
+    question: Annotated[int, Field(ge=0, le=40)] = 0
+    """Index of the check-out question answered."""
+    text: Annotated[Text, Field(min_length=1)]
+    visibility: Visibility = Visibility.GROUP
+
+
+class Session(_Model):
+    """One workshop, from setup to closing."""
+
+    format: Literal["facilitator-session"] = SESSION_FORMAT
+    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    id: ItemId
+    title: RequiredShortText
+    unit: ShortText = ""
+    """The unit or service (enhet/tjeneste) the group leads."""
+    date: date
+    lang: Lang = "nb"
+    agenda: Agenda
+    """A snapshot of the agenda as it was when the session was set up."""
+    participants: Annotated[list[Participant], Field(max_length=MAX_PARTICIPANTS)] = []
+    """In speaking order."""
+    facilitator: str | None = None
+    booked_start: AwareDatetime | None = None
+    booked_end: AwareDatetime | None = None
+    risk_scale: Literal[3, 5] = 5
+    names_in_management_export: bool = False
+    """Participants' names may appear in the management summary."""
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    started_at: AwareDatetime | None = None
+    finished_at: AwareDatetime | None = None
+    current_step: str | None = None
+    clocks: dict[str, StepClock] = {}
+    notes: Annotated[list[Note], Field(max_length=MAX_ITEMS)] = []
+    dilemmas: Annotated[list[Dilemma], Field(max_length=MAX_ITEMS)] = []
+    findings: Annotated[list[Finding], Field(max_length=MAX_ITEMS)] = []
+    measures: Annotated[list[Measure], Field(max_length=MAX_ITEMS)] = []
+    checkouts: Annotated[list[CheckoutAnswer], Field(max_length=MAX_ITEMS)] = []
+    next_meeting: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Session:
+        ids = [p.id for p in self.participants]
+        if len(set(ids)) != len(ids):
+            raise ValueError("participant ids must be unique")
+        if self.facilitator is not None and self.facilitator not in ids:
+            raise ValueError(f'facilitator "{self.facilitator}" is not a participant')
+        steps = {s.id for s in self.agenda.steps}
+        if self.current_step is not None and self.current_step not in steps:
+            raise ValueError(f'current_step "{self.current_step}" is not a step of the agenda')
+        unknown = sorted(set(self.clocks) - steps)
+        if unknown:
+            raise ValueError(f"clocks for unknown steps: {', '.join(unknown)}")
+        for m in self.measures:
+            for value in (m.likelihood, m.consequence):
+                if value is not None and value > self.risk_scale:
+                    raise ValueError(f"measure {m.id}: risk scores go from 1 to {self.risk_scale}")
+        return self
+
+    @property
+    def state(self) -> Literal["setup", "running", "finished"]:
+        if self.finished_at is not None:
+            return "finished"
+        return "running" if self.started_at is not None else "setup"
+
+    @property
+    def present(self) -> list[Participant]:
+        return [p for p in self.participants if p.present]
+
+    def participant(self, pid: str) -> Participant | None:
+        return next((p for p in self.participants if p.id == pid), None)
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """ASCII file-name part from a title: `Ledergruppe Øst` → `ledergruppe-ost`."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:limit].strip("-") or "okt"
+
+
+def session_id_for(title: str, day: date) -> str:
+    return f"{day.isoformat()}-{slugify(title)}-{secrets.token_hex(2)}"
+
+
+def new_session(
+    title: str,
+    agenda: Agenda,
+    now: datetime,
+    participant_names: list[str] | None = None,
+    unit: str = "",
+    lang: Lang = "nb",
+    day: date | None = None,
+) -> Session:
+    """A session in setup, with participants `p1`, `p2`, … in the order given."""
+    day = day or now.astimezone().date()
+    people = [
+        Participant(id=f"p{i}", name=name) for i, name in enumerate(participant_names or [], 1)
+    ]
+    return Session(
+        id=session_id_for(title, day),
+        title=title,
+        unit=unit,
+        date=day,
+        lang=lang,
+        agenda=agenda,
+        participants=people,
+        created_at=now,
+        updated_at=now,
+    )

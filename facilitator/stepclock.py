@@ -1,0 +1,333 @@
+"""The clock of one step: how long it has run, who or which phase is in focus,
+and how much time is left.
+
+The state is a log of wall-clock UTC timestamps — run segments, moves between
+people and phases, and ± adjustments — so every figure is computed from
+timestamps and an injected `now`, never by counting ticks, and a restarted
+process reading the saved log continues exactly where it was.
+
+A step is cut into *units*: the person in focus in a round, one phase of one
+participant's turn in peer supervision, a phase of a timed step, or the whole
+step. Moving between units is always the facilitator's choice; the clock only
+says when a unit's time is nearly up or gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from facilitator.agenda.model import Step, StepKind
+
+MAX_ADJUST_SECONDS = 6 * 3600
+
+
+class Level(StrEnum):
+    """How urgent the time is."""
+
+    NORMAL = "normal"
+    WARNING = "warning"
+    """Near the end: at most the agenda's `warn_fraction` of the time is left."""
+    OVERTIME = "overtime"
+    """The time is up: the timer counts up."""
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    RUNNING = "running"
+    PAUSED = "paused"
+
+
+class Run(BaseModel):
+    """A stretch of time during which the clock ran."""
+
+    model_config = ConfigDict(extra="forbid")
+    start: datetime
+    end: datetime | None = None
+
+
+class Mark(BaseModel):
+    """From `at`, this person and/or phase is in focus."""
+
+    model_config = ConfigDict(extra="forbid")
+    at: datetime
+    person: str | None = None
+    phase: str | None = None
+
+
+class Adjustment(BaseModel):
+    """Time added to (or taken from) one unit."""
+
+    model_config = ConfigDict(extra="forbid")
+    at: datetime
+    seconds: int = Field(ge=-MAX_ADJUST_SECONDS, le=MAX_ADJUST_SECONDS)
+    person: str | None = None
+    phase: str | None = None
+
+
+UnitKey = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Unit:
+    person: str | None
+    phase: str | None
+
+    @property
+    def key(self) -> UnitKey:
+        return (self.person, self.phase)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything a screen needs to show about a step's time, at one instant."""
+
+    status: Status
+    elapsed: float
+    planned: float
+    level: Level
+    unit_index: int
+    unit_count: int
+    person: str | None
+    phase: str | None
+    unit_elapsed: float
+    unit_planned: float
+    unit_level: Level
+    airtime: dict[str, float]
+    """Seconds each person has been in focus in this step."""
+    passed: tuple[str, ...]
+
+    @property
+    def remaining(self) -> float:
+        return self.planned - self.elapsed
+
+    @property
+    def overtime(self) -> float:
+        return max(0.0, -self.remaining)
+
+    @property
+    def unit_remaining(self) -> float:
+        return self.unit_planned - self.unit_elapsed
+
+    @property
+    def unit_overtime(self) -> float:
+        return max(0.0, -self.unit_remaining)
+
+    @property
+    def spoken(self) -> tuple[str, ...]:
+        """People who have had the focus so far."""
+        return tuple(p for p, s in self.airtime.items() if s > 0)
+
+
+def level_for(remaining: float, planned: float, warn_fraction: float) -> Level:
+    if remaining <= 0:
+        return Level.OVERTIME
+    if remaining <= planned * warn_fraction:
+        return Level.WARNING
+    return Level.NORMAL
+
+
+class StepClock(BaseModel):
+    """The saved time log of one step."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    step_id: str
+    order: list[str] = []
+    """Participant ids in speaking order, fixed when the step starts."""
+    passed: list[str] = []
+    """Participants who passed their turn in this step."""
+    runs: list[Run] = []
+    marks: list[Mark] = []
+    adjustments: list[Adjustment] = []
+
+    # --- reading -----------------------------------------------------------
+
+    @property
+    def status(self) -> Status:
+        if not self.runs:
+            return Status.NOT_STARTED
+        return Status.RUNNING if self.runs[-1].end is None else Status.PAUSED
+
+    def units(self, step: Step) -> list[Unit]:
+        people: list[str | None] = list(self.order) or [None]
+        if step.kind is StepKind.ROUND:
+            return [Unit(p, None) for p in people]
+        if step.kind is StepKind.PER_PARTICIPANT:
+            phases: list[str | None] = [ph.id for ph in step.phases] or [None]
+            return [Unit(p, ph) for p in people for ph in phases]
+        if step.phases:
+            out = []
+            for ph in step.phases:
+                if ph.round:
+                    out.extend(Unit(p, ph.id) for p in people)
+                else:
+                    out.append(Unit(None, ph.id))
+            return out
+        return [Unit(None, None)]
+
+    def run_seconds(self, start: datetime, end: datetime, now: datetime) -> float:
+        """Seconds the clock ran between `start` and `end`."""
+        total = 0.0
+        for run in self.runs:
+            a = max(run.start, start)
+            b = min(run.end or now, end)
+            if b > a:
+                total += (b - a).total_seconds()
+        return total
+
+    def current(self, step: Step) -> Unit:
+        units = self.units(step)
+        if self.marks:
+            key = (self.marks[-1].person, self.marks[-1].phase)
+            for u in units:
+                if u.key == key:
+                    return u
+        return units[0]
+
+    def unit_times(self, now: datetime) -> dict[UnitKey, float]:
+        """Seconds each unit has been in focus (a unit visited twice adds up)."""
+        times: dict[UnitKey, float] = {}
+        for i, mark in enumerate(self.marks):
+            end = self.marks[i + 1].at if i + 1 < len(self.marks) else now
+            key = (mark.person, mark.phase)
+            times[key] = times.get(key, 0.0) + self.run_seconds(mark.at, end, now)
+        return times
+
+    def unit_planned(self, step: Step, unit: Unit) -> float:
+        """Planned seconds of one unit, with its adjustments."""
+        active = [p for p in self.order if p not in self.passed]
+        if unit.person is not None and unit.person in self.passed:
+            base = 0.0
+        elif step.kind is StepKind.ROUND:
+            base = step.base_minutes * 60 / len(active) if active else step.base_minutes * 60
+        elif step.kind is StepKind.PER_PARTICIPANT:
+            phase = step.phase(unit.phase)
+            minutes = phase.minutes if phase else step.base_minutes
+            base = minutes * 60.0
+        elif unit.phase is not None:
+            phase = step.phase(unit.phase)
+            minutes = phase.minutes if phase else 0
+            if phase is not None and phase.round and unit.person is not None:
+                base = minutes * 60 / len(active) if active else 0.0
+            else:
+                base = minutes * 60
+        else:
+            base = step.base_minutes * 60
+        adjust = sum(a.seconds for a in self.adjustments if (a.person, a.phase) == unit.key)
+        return max(0.0, base + adjust)
+
+    def read(self, step: Step, now: datetime, warn_fraction: float = 0.2) -> Reading:
+        units = self.units(step)
+        current = self.current(step)
+        times = self.unit_times(now)
+        planned = sum(self.unit_planned(step, u) for u in units)
+        elapsed = self.run_seconds(self.runs[0].start, now, now) if self.runs else 0.0
+        unit_planned = self.unit_planned(step, current)
+        unit_elapsed = times.get(current.key, 0.0)
+        airtime: dict[str, float] = {p: 0.0 for p in self.order}
+        for (person, _), secs in times.items():
+            if person is not None:
+                airtime[person] = airtime.get(person, 0.0) + secs
+        return Reading(
+            status=self.status,
+            elapsed=elapsed,
+            planned=planned,
+            level=level_for(planned - elapsed, planned, warn_fraction),
+            unit_index=units.index(current),
+            unit_count=len(units),
+            person=current.person,
+            phase=current.phase,
+            unit_elapsed=unit_elapsed,
+            unit_planned=unit_planned,
+            unit_level=level_for(unit_planned - unit_elapsed, unit_planned, warn_fraction),
+            airtime=airtime,
+            passed=tuple(self.passed),
+        )
+
+    # --- intentions ---------------------------------------------------------
+
+    def start(self, step: Step, now: datetime, order: list[str] | None = None) -> None:
+        """Start or resume. The speaking order is fixed at the first start."""
+        if self.status is Status.RUNNING:
+            return
+        if not self.runs and order is not None:
+            self.order = list(order)
+        self.runs.append(Run(start=now))
+        if not self.marks:
+            first = self.units(step)[0]
+            self.marks.append(Mark(at=now, person=first.person, phase=first.phase))
+
+    def pause(self, now: datetime) -> None:
+        if self.status is Status.RUNNING:
+            self.runs[-1].end = max(now, self.runs[-1].start)
+
+    def toggle(self, step: Step, now: datetime) -> None:
+        if self.status is Status.RUNNING:
+            self.pause(now)
+        else:
+            self.start(step, now)
+
+    def goto(self, unit: Unit, now: datetime) -> None:
+        if self.marks and (self.marks[-1].person, self.marks[-1].phase) == unit.key:
+            return
+        self.marks.append(Mark(at=now, person=unit.person, phase=unit.phase))
+
+    def move(self, step: Step, delta: int, now: datetime) -> bool:
+        """Go to the next (+1) or previous (−1) unit, skipping those who passed.
+
+        Returns False at either end of the step: moving to another step is a
+        separate, deliberate act.
+        """
+        units = self.units(step)
+        i = units.index(self.current(step))
+        while True:
+            i += delta
+            if not 0 <= i < len(units):
+                return False
+            if units[i].person is None or units[i].person not in self.passed:
+                break
+        if not self.marks and self.status is Status.NOT_STARTED:
+            # Moving before the start only chooses where the clock will begin.
+            self.marks.append(Mark(at=now, person=units[0].person, phase=units[0].phase))
+        self.goto(units[i], now)
+        return True
+
+    def adjust(self, step: Step, seconds: int, now: datetime) -> None:
+        """Add (or with a negative number take away) time on the current unit;
+        the unit's time never goes below zero."""
+        unit = self.current(step)
+        planned = self.unit_planned(step, unit)
+        seconds = max(int(-planned), seconds)
+        if seconds:
+            self.adjustments.append(
+                Adjustment(at=now, seconds=seconds, person=unit.person, phase=unit.phase)
+            )
+
+    def pass_turn(self, step: Step, person: str, now: datetime) -> None:
+        """`person` passes: their share goes to the others; if in focus, move on."""
+        if person not in self.order or person in self.passed:
+            return
+        in_focus = self.current(step).person == person
+        if in_focus and not self.move(step, +1, now):
+            self.move(step, -1, now)
+        self.passed.append(person)
+
+    def unpass(self, person: str) -> None:
+        if person in self.passed:
+            self.passed.remove(person)
+
+    def drop(self, step: Step, person: str, now: datetime) -> None:
+        """`person` has left (absent): take them out of the order unless they
+        have already spoken, in which case their turn counts as done."""
+        if person not in self.order:
+            return
+        if self.unit_times(now).get((person, None), 0.0) > 0 or any(
+            m.person == person for m in self.marks
+        ):
+            self.pass_turn(step, person, now)
+            return
+        self.order.remove(person)

@@ -1,0 +1,321 @@
+"""Reading TOML files with errors a person can act on, and writing them safely typed.
+
+A syntax error names the file, line and column; a validation error names the
+field path and, where it can be found, the line. `locate` finds that line by
+reading the file's table headers and keys (tomllib keeps no positions).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from facilitator.errors import UserError
+from facilitator.i18n import Lang
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+Loc = tuple[str | int, ...]
+
+
+class FileProblem(UserError):
+    """One or more problems in one file; `problems` holds one line each."""
+
+    def __init__(self, path: Path, problems: Sequence[str]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def read_toml(path: Path, lang: Lang = "nb") -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; raise `FileProblem` with file:line:column on any problem."""
+    t = _texts(lang)
+    try:
+        if path.is_dir():
+            raise FileProblem(path, [f"{path}: {t['is_dir']}"])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileProblem(path, [f"{path}: {t['too_big'].format(mb=size // 1024 // 1024)}"])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, [f"{path}: {t['missing']}"]) from None
+    except PermissionError:
+        raise FileProblem(path, [f"{path}: {t['no_access']}"]) from None
+    except OSError as exc:
+        raise FileProblem(path, [f"{path}: {exc.strerror or exc}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FileProblem(path, [f"{path}:{line}: {t['not_utf8']}"]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = f"{path}:{_syntax_position(exc)}"
+        raise FileProblem(path, [f"{where}{t['syntax']}: {_syntax_msg(exc)}"]) from None
+    return data, text
+
+
+_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _syntax_position(exc: tomllib.TOMLDecodeError) -> str:
+    m = _POS.search(str(exc))
+    if m:
+        return f"{m.group(1)}:{m.group(2)}: "
+    return " "
+
+
+def _syntax_msg(exc: tomllib.TOMLDecodeError) -> str:
+    msg = _END.sub(" (at the end of the file)", _POS.sub("", str(exc)))
+    return msg[:1].lower() + msg[1:]
+
+
+def validation_problems(
+    path: Path,
+    exc: ValidationError,
+    text: str | None,
+    lang: Lang,
+    loc_map: Any = None,
+    prefix: Loc = (),
+) -> list[str]:
+    """One line per pydantic error: `file:line: field.path: what was expected`."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = prefix + tuple(p for p in err["loc"] if not _is_tag(p))
+        file_loc = loc_map(loc) if loc_map else loc
+        line = locate(text, file_loc) if (text is not None and file_loc is not None) else None
+        where = f"{path}:{line}" if line else f"{path}"
+        lines.append(f"{where}: {format_loc(loc) or '(top level)'}: {explain(err, lang)}")
+    return lines
+
+
+def _is_tag(part: object) -> bool:
+    # pydantic adds the function name of a model validator to the location
+    return isinstance(part, str) and part.startswith("function-")
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_EXPECT_NB = {
+    "missing": "mangler; feltet må være med",
+    "extra_forbidden": "ukjent felt; sjekk stavemåten (se `facilitator agenda schema`)",
+    "int_type": "forventet et heltall",
+    "int_parsing": "forventet et heltall",
+    "int_from_float": "forventet et heltall, ikke desimaltall",
+    "float_type": "forventet et tall",
+    "float_parsing": "forventet et tall",
+    "string_type": "forventet tekst i anførselstegn",
+    "bool_type": "forventet true eller false",
+    "list_type": "forventet en liste [ ... ]",
+    "dict_type": 'forventet en tabell (nb = "...", en = "...")',
+    "model_type": 'forventet en tabell, for eksempel { nb = "...", en = "..." }',
+    "model_attributes_type": 'forventet en tabell, for eksempel { nb = "...", en = "..." }',
+    "date_type": "forventet en dato som 2026-03-01",
+    "date_parsing": "forventet en dato som 2026-03-01",
+    "datetime_type": "forventet et tidspunkt som 2026-03-01T09:00:00Z",
+    "datetime_parsing": "forventet et tidspunkt som 2026-03-01T09:00:00Z",
+    "timezone_aware": "forventet et tidspunkt med tidssone, for eksempel 2026-03-01T09:00:00Z",
+}
+_EXPECT_EN = {
+    "missing": "missing; this field is required",
+    "extra_forbidden": "unknown field; check the spelling (see `facilitator agenda schema`)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number, not a decimal",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "string_type": "expected text in quotes",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list [ ... ]",
+    "dict_type": 'expected a table (nb = "...", en = "...")',
+    "model_type": 'expected a table, for example { nb = "...", en = "..." }',
+    "model_attributes_type": 'expected a table, for example { nb = "...", en = "..." }',
+    "date_type": "expected a date like 2026-03-01",
+    "date_parsing": "expected a date like 2026-03-01",
+    "datetime_type": "expected a time like 2026-03-01T09:00:00Z",
+    "datetime_parsing": "expected a time like 2026-03-01T09:00:00Z",
+    "timezone_aware": "expected a time with a time zone, for example 2026-03-01T09:00:00Z",
+}
+
+
+def explain(err: Any, lang: Lang) -> str:
+    """What was expected, in the user's language where we know the error type."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    got = _got(err.get("input"), kind, lang)
+    table = _EXPECT_EN if lang == "en" else _EXPECT_NB
+    nb = lang != "en"
+    if kind in table:
+        msg = table[kind]
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        sign = {
+            "greater_than_equal": "≥",
+            "greater_than": ">",
+            "less_than_equal": "≤",
+            "less_than": "<",
+        }[kind]
+        bound = next(iter(ctx.values()), "?")
+        msg = f"{'forventet et tall' if nb else 'expected a number'} {sign} {bound}"
+    elif kind in ("too_long", "string_too_long"):
+        most = ctx.get("max_length", "?")
+        msg = (f"for langt: høyst {most}" if nb else f"too long: at most {most}") + (
+            " tegn"
+            if nb and kind == "string_too_long"
+            else " characters"
+            if kind == "string_too_long"
+            else " elementer"
+            if nb
+            else " items"
+        )
+        got = ""
+    elif kind in ("too_short", "string_too_short"):
+        msg = "kan ikke være tom" if nb else "must not be empty"
+    elif kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if "x00" in pattern:
+            msg = (
+                "inneholder kontrolltegn; bare vanlig tekst, linjeskift og tabulator er lov"
+                if nb
+                else "contains control characters; only plain text, line breaks and "
+                "tabs are allowed"
+            )
+            got = ""
+        else:
+            msg = (
+                "forventet små bokstaver a-z, sifre, - og _ (høyst 64 tegn)"
+                if nb
+                else "expected lower-case a-z, digits, - and _ (at most 64 characters)"
+            )
+    elif kind in ("literal_error", "enum"):
+        options = ctx.get("expected", "")
+        msg = f"forventet en av {options}" if nb else f"expected one of {options}"
+    elif kind == "value_error":
+        msg = str(ctx.get("error", err.get("msg", "")))
+        got = ""
+    else:
+        msg = err.get("msg", kind)
+    return f"{msg}{got}"
+
+
+def _got(value: Any, kind: str, lang: Lang) -> str:
+    if kind == "missing" or isinstance(value, dict | list):
+        return ""
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f" (fikk {text})" if lang == "nb" else f" (got {text})"
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\.\"' ]+?)\s*=")
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))
+
+
+def locate(text: str, loc: Loc) -> int | None:
+    """Best-effort line number of a field path in a TOML text (None if not found).
+
+    Tracks `[table]` and `[[array.of.tables]]` headers (with their indices) and
+    `key =` lines, then picks the entry that matches the longest prefix of `loc`.
+    """
+    arrays: dict[tuple[str | int, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    best_line, best_len = None, 0
+    in_multiline: str | None = None
+
+    def resolve(parts: tuple[str, ...]) -> tuple[str | int, ...]:
+        path: tuple[str | int, ...] = ()
+        for part in parts:
+            path += (part,)
+            if path in arrays:
+                path += (arrays[path],)
+        return path
+
+    def consider(path: tuple[str | int, ...], lineno: int) -> None:
+        nonlocal best_line, best_len
+        n = 0
+        for a, b in zip(path, loc, strict=False):
+            if a != b:
+                break
+            n += 1
+        if n == len(path) and n > best_len:
+            best_line, best_len = lineno, n
+
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        m = _HEADER.match(line)
+        if m and not line.lstrip().startswith("#"):
+            parts = _split_key(m.group(2))
+            if m.group(1) == "[[":
+                array = (*resolve(parts[:-1]), parts[-1])
+                arrays[array] = arrays.get(array, -1) + 1
+                current = (*array, arrays[array])
+            else:
+                current = resolve(parts)
+            consider(current, lineno)
+            continue
+        k = _KEY.match(line)
+        if k and not line.lstrip().startswith("#"):
+            consider(current + _split_key(k.group(1)), lineno)
+            rest = line[k.end() :]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_multiline = quote
+    return best_line
+
+
+def _texts(lang: Lang) -> dict[str, str]:
+    if lang == "en":
+        return {
+            "missing": "no such file",
+            "no_access": "permission denied",
+            "is_dir": "is a folder, not a file",
+            "too_big": "the file is too large ({mb} MB); at most 5 MB",
+            "not_utf8": "the file is not valid UTF-8 text (save it as UTF-8)",
+            "syntax": "TOML syntax error",
+        }
+    return {
+        "missing": "finner ikke filen",
+        "no_access": "mangler tilgang til filen",
+        "is_dir": "er en mappe, ikke en fil",
+        "too_big": "filen er for stor ({mb} MB); høyst 5 MB",
+        "not_utf8": "filen er ikke gyldig UTF-8-tekst (lagre den som UTF-8)",
+        "syntax": "feil i TOML-syntaksen",
+    }
+
+
+def to_toml_data(value: Any) -> Any:
+    """Make a model dump writable by tomli-w: no None, enums as values, tuples as lists."""
+    if isinstance(value, dict):
+        return {str(k): to_toml_data(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [to_toml_data(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date | str | int | float | bool):
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
