@@ -6,6 +6,7 @@ import os
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Lang = Literal["nb", "en"]
 LANGS: tuple[Lang, ...] = ("nb", "en")
@@ -52,3 +53,9 @@ def resolve_lang(value: str | None = None) -> Lang:
             if low in ("nb", "no", "nob", "norsk", "bokmål", "bokmal"):
                 return "nb"
     return DEFAULT_LANG
+
+
+def rule_error(kind: str, nb: str, en: str) -> PydanticCustomError:
+    """A validation error of our own, worded in both languages; the error
+    printer picks the user's language from its context."""
+    return PydanticCustomError(kind, "{en}", {"nb": nb, "en": en})

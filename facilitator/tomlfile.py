@@ -88,16 +88,19 @@ def validation_problems(
     lang: Lang,
     loc_map: Any = None,
     prefix: Loc = (),
+    data: Any = None,
 ) -> list[str]:
     """One line per pydantic error: `file:line: field.path: what was expected`."""
-    lines = []
+    found: list[tuple[int, str]] = []
     for err in exc.errors(include_url=False):
         loc: Loc = prefix + tuple(p for p in err["loc"] if not _is_tag(p))
         file_loc = loc_map(loc) if loc_map else loc
         line = locate(text, file_loc) if (text is not None and file_loc is not None) else None
         where = f"{path}:{line}" if line else f"{path}"
-        lines.append(f"{where}: {format_loc(loc) or '(top level)'}: {explain(err, lang)}")
-    return lines
+        top = "(øverste nivå)" if lang == "nb" else "(top level)"
+        field = format_loc(loc, data) or top
+        found.append((line or 0, f"{where}: {field}: {explain(err, lang)}"))
+    return [text for _, text in sorted(found, key=lambda item: item[0])]
 
 
 def _is_tag(part: object) -> bool:
@@ -105,13 +108,21 @@ def _is_tag(part: object) -> bool:
     return isinstance(part, str) and part.startswith("function-")
 
 
-def format_loc(loc: Loc) -> str:
+def format_loc(loc: Loc, data: Any = None) -> str:
+    """`steps[3] "innsjekk".minutes`: indices, with the id of the entry where known,
+    since an index alone is hard to count in a long file."""
     out = ""
+    node = data
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = node.get("id") if isinstance(node, dict) else None
+            if isinstance(ident, str) and ident:
+                out += f' "{ident}"'
         else:
             out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
 
 
@@ -206,8 +217,15 @@ def explain(err: Any, lang: Lang) -> str:
                 else "expected lower-case a-z, digits, - and _ (at most 64 characters)"
             )
     elif kind in ("literal_error", "enum"):
-        options = ctx.get("expected", "")
-        msg = f"forventet en av {options}" if nb else f"expected one of {options}"
+        options = str(ctx.get("expected", ""))
+        if nb:
+            msg = f"forventet en av {options.replace(' or ', ' eller ')}"
+        else:
+            msg = f"expected one of {options}"
+    elif "nb" in ctx and "en" in ctx:
+        # our own rules (see `rule_error`) carry both languages
+        msg = str(ctx["nb"] if nb else ctx["en"])
+        got = ""
     elif kind == "value_error":
         msg = str(ctx.get("error", err.get("msg", "")))
         got = ""
@@ -217,7 +235,7 @@ def explain(err: Any, lang: Lang) -> str:
 
 
 def _got(value: Any, kind: str, lang: Lang) -> str:
-    if kind == "missing" or isinstance(value, dict | list):
+    if kind in ("missing", "extra_forbidden") or isinstance(value, dict | list):
         return ""
     text = repr(value)
     if len(text) > 40:

@@ -36,7 +36,10 @@ def load_agenda_file(path: Path, find: Finder | None = None, lang: Lang = "nb") 
         return Agenda.model_validate(merged)
     except ValidationError as exc:
         raise FileProblem(
-            path, validation_problems(path, exc, text, lang, loc_map=_loc_mapper(merged, raw))
+            path,
+            validation_problems(
+                path, exc, text, lang, loc_map=_loc_mapper(merged, raw), data=merged
+            ),
         ) from None
 
 
@@ -201,3 +204,12 @@ def _loc_mapper(merged: dict[str, Any], raw: dict[str, Any]) -> Callable[[Loc], 
         return tuple(out)
 
     return mapped
+
+
+def dumps_agenda(agenda: Agenda) -> str:
+    """An agenda as TOML that `load_agenda_file` reads back to the same agenda."""
+    import tomli_w
+
+    from facilitator.tomlfile import to_toml_data
+
+    return tomli_w.dumps(to_toml_data(agenda.model_dump(mode="python", exclude_none=True)))

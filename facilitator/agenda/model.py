@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from facilitator.i18n import LocalizedText
+from facilitator.i18n import LocalizedText, rule_error
 from facilitator.law import Paragraph
 
 AGENDA_SCHEMA_VERSION = 1
@@ -82,6 +82,18 @@ class NoteKind(StrEnum):
     """What the focus person says they take with them."""
 
 
+def _unique_ids(what: str, ids: list[str]) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        names = ", ".join(dupes)
+        nb_what = {"step": "steg", "phase": "fase"}[what]
+        raise rule_error(
+            "duplicate_id",
+            f"hvert {nb_what} trenger sin egen id; brukt flere ganger: {names}",
+            f"each {what} needs an id of its own; used more than once: {names}",
+        )
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -133,37 +145,47 @@ class Step(_Strict):
         phase_total = sum(p.minutes for p in self.phases)
         if self.kind is StepKind.PER_PARTICIPANT:
             if self.minutes is not None:
-                raise ValueError(
-                    "a per_participant step takes `minutes_per_participant`, not `minutes`"
+                raise rule_error(
+                    "per_participant_minutes",
+                    "et per_participant-steg bruker `minutes_per_participant`, ikke `minutes`",
+                    "a per_participant step takes `minutes_per_participant`, not `minutes`",
                 )
-            if self.minutes_per_participant is None:
-                if not self.phases:
-                    raise ValueError(
-                        "a per_participant step needs `minutes_per_participant` or phases"
-                    )
-            elif self.phases and phase_total != self.minutes_per_participant:
-                raise ValueError(
-                    f"the phases add up to {phase_total} minutes but "
-                    f"`minutes_per_participant` is {self.minutes_per_participant}"
+            if self.minutes_per_participant is None and not self.phases:
+                raise rule_error(
+                    "per_participant_no_time",
+                    "et per_participant-steg trenger `minutes_per_participant` eller faser",
+                    "a per_participant step needs `minutes_per_participant` or phases",
                 )
+            declared, name = self.minutes_per_participant, "minutes_per_participant"
         else:
             if self.minutes_per_participant is not None:
-                raise ValueError(
-                    "only a per_participant step takes `minutes_per_participant`; "
-                    'use `minutes` or set kind = "per_participant"'
+                raise rule_error(
+                    "minutes_per_participant_misplaced",
+                    "bare et per_participant-steg har `minutes_per_participant`; bruk "
+                    '`minutes` eller sett kind = "per_participant"',
+                    "only a per_participant step takes `minutes_per_participant`; use "
+                    '`minutes` or set kind = "per_participant"',
                 )
             if self.minutes is None and not self.phases:
-                raise ValueError("the step needs `minutes` (whole minutes, 1 or more)")
-            if self.minutes is not None and self.phases and phase_total != self.minutes:
-                raise ValueError(
-                    f"the phases add up to {phase_total} minutes but `minutes` is {self.minutes}"
+                raise rule_error(
+                    "no_minutes",
+                    "steget mangler `minutes` (hele minutter, 1 eller mer)",
+                    "the step needs `minutes` (whole minutes, 1 or more)",
                 )
+            declared, name = self.minutes, "minutes"
+        if declared is not None and self.phases and phase_total != declared:
+            raise rule_error(
+                "phases_sum",
+                f"fasene er til sammen {phase_total} minutter, men `{name}` er {declared}",
+                f"the phases add up to {phase_total} minutes but `{name}` is {declared}",
+            )
         if self.kind is StepKind.ROUND and self.phases:
-            raise ValueError("a round step has no phases (use a timed step with a round phase)")
-        ids = [p.id for p in self.phases]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"phase ids must be unique; repeated: {', '.join(dupes)}")
+            raise rule_error(
+                "round_phases",
+                "et round-steg har ikke faser (bruk et timed-steg med en fase der round = true)",
+                "a round step has no phases (use a timed step with a phase where round = true)",
+            )
+        _unique_ids("phase", [p.id for p in self.phases])
         return self
 
     @property
@@ -191,7 +213,11 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise ValueError(f"`min` ({self.min}) is larger than `max` ({self.max})")
+            raise rule_error(
+                "group_size_order",
+                f"`min` ({self.min}) er større enn `max` ({self.max})",
+                f"`min` ({self.min}) is larger than `max` ({self.max})",
+            )
         return self
 
 
@@ -218,10 +244,7 @@ class Agenda(_Strict):
 
     @model_validator(mode="after")
     def _unique_steps(self) -> Agenda:
-        ids = [s.id for s in self.steps]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"step ids must be unique; repeated: {', '.join(dupes)}")
+        _unique_ids("step", [s.id for s in self.steps])
         return self
 
     def step(self, step_id: str) -> Step:

@@ -69,9 +69,9 @@ def find_agenda_path(agenda_id: str, workspace: Path | None) -> Path | None:
         named = folder / f"{agenda_id}.toml"
         if named.is_file() and _peek_id(named) == agenda_id:
             return named
-    for _, path in _candidates(workspace):
-        if _peek_id(path) == agenda_id:
-            return path
+        for path in sorted(folder.glob("*.toml")):
+            if path != named and path.is_file() and _peek_id(path) == agenda_id:
+                return path
     return None
 
 

@@ -61,7 +61,7 @@ def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
-        problems = validation_problems(path, exc, text, lang)
+        problems = validation_problems(path, exc, text, lang, data=data)
         head = (
             f"{path}: øktfilen er skadet eller ufullstendig og blir ikke endret"
             if nb
