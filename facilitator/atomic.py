@@ -14,10 +14,14 @@ DIR_MODE = 0o700
 
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) owner-only; tighten it if it is ours and looser."""
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    st = folder.stat()
-    if st.st_mode & 0o077 and st.st_uid == os.getuid():
-        folder.chmod(DIR_MODE)
+    try:
+        folder.mkdir(mode=DIR_MODE, parents=True)
+    except FileExistsError:
+        st = folder.stat()
+        if st.st_mode & 0o077 and st.st_uid == os.getuid():
+            folder.chmod(DIR_MODE)
+    else:
+        folder.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:

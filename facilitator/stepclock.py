@@ -21,6 +21,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from facilitator.agenda.model import Step, StepKind
+from facilitator.fields import Ref, UtcDatetime
 
 MAX_ADJUST_SECONDS = 6 * 3600
 
@@ -45,27 +46,27 @@ class Run(BaseModel):
     """A stretch of time during which the clock ran."""
 
     model_config = ConfigDict(extra="forbid")
-    start: datetime
-    end: datetime | None = None
+    start: UtcDatetime
+    end: UtcDatetime | None = None
 
 
 class Mark(BaseModel):
     """From `at`, this person and/or phase is in focus."""
 
     model_config = ConfigDict(extra="forbid")
-    at: datetime
-    person: str | None = None
-    phase: str | None = None
+    at: UtcDatetime
+    person: Ref | None = None
+    phase: Ref | None = None
 
 
 class Adjustment(BaseModel):
     """Time added to (or taken from) one unit."""
 
     model_config = ConfigDict(extra="forbid")
-    at: datetime
+    at: UtcDatetime
     seconds: int = Field(ge=-MAX_ADJUST_SECONDS, le=MAX_ADJUST_SECONDS)
-    person: str | None = None
-    phase: str | None = None
+    person: Ref | None = None
+    phase: Ref | None = None
 
 
 UnitKey = tuple[str | None, str | None]
@@ -135,10 +136,10 @@ class StepClock(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    step_id: str
-    order: list[str] = []
+    step_id: Ref
+    order: list[Ref] = []
     """Participant ids in speaking order, fixed when the step starts."""
-    passed: list[str] = []
+    passed: list[Ref] = []
     """Participants who passed their turn in this step."""
     runs: list[Run] = []
     marks: list[Mark] = []
@@ -257,9 +258,15 @@ class StepClock(BaseModel):
         if not self.runs and order is not None:
             self.order = list(order)
         self.runs.append(Run(start=now))
-        if not self.marks:
-            first = self.units(step)[0]
-            self.marks.append(Mark(at=now, person=first.person, phase=first.phase))
+        units = self.units(step)
+        last = (self.marks[-1].person, self.marks[-1].phase) if self.marks else None
+        if last not in [u.key for u in units]:
+            # No unit chosen yet, or one chosen before the start that the order
+            # fixed now does not have (a round phase chosen before anyone was
+            # listed): begin at the first unit of the same phase, else the first.
+            phase = last[1] if last else None
+            begin = next((u for u in units if phase and u.phase == phase), units[0])
+            self.marks.append(Mark(at=now, person=begin.person, phase=begin.phase))
 
     def pause(self, now: datetime) -> None:
         if self.status is Status.RUNNING:
@@ -301,7 +308,7 @@ class StepClock(BaseModel):
         the unit's time never goes below zero."""
         unit = self.current(step)
         planned = self.unit_planned(step, unit)
-        seconds = max(int(-planned), seconds)
+        seconds = max(int(-planned), -MAX_ADJUST_SECONDS, min(seconds, MAX_ADJUST_SECONDS))
         if seconds:
             self.adjustments.append(
                 Adjustment(at=now, seconds=seconds, person=unit.person, phase=unit.phase)
@@ -312,9 +319,11 @@ class StepClock(BaseModel):
         if person not in self.order or person in self.passed:
             return
         in_focus = self.current(step).person == person
+        # Passed first, so that moving on skips all of the person's units (in
+        # peer supervision: their remaining phases), not just the current one.
+        self.passed.append(person)
         if in_focus and not self.move(step, +1, now):
             self.move(step, -1, now)
-        self.passed.append(person)
 
     def unpass(self, person: str) -> None:
         if person in self.passed:
@@ -325,9 +334,9 @@ class StepClock(BaseModel):
         have already spoken, in which case their turn counts as done."""
         if person not in self.order:
             return
-        if self.unit_times(now).get((person, None), 0.0) > 0 or any(
-            m.person == person for m in self.marks
-        ):
+        if any(m.person == person for m in self.marks):
+            # They have been in focus: keep them (their time stays in the log).
             self.pass_turn(step, person, now)
             return
         self.order.remove(person)
+        self.unpass(person)

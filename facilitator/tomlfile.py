@@ -59,9 +59,12 @@ def read_toml(path: Path, lang: Lang = "nb") -> tuple[dict[str, Any], str]:
         text = text[1:]
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib recurses into nested arrays and tables; thousands of `[` is garbage
+        raise FileProblem(path, [f"{path}: {t['too_deep']}"]) from None
     except tomllib.TOMLDecodeError as exc:
         where = f"{path}:{_syntax_position(exc)}"
-        raise FileProblem(path, [f"{where}{t['syntax']}: {_syntax_msg(exc)}"]) from None
+        raise FileProblem(path, [f"{where}{t['syntax']}: {_syntax_msg(exc, lang)}"]) from None
     return data, text
 
 
@@ -76,8 +79,10 @@ def _syntax_position(exc: tomllib.TOMLDecodeError) -> str:
     return " "
 
 
-def _syntax_msg(exc: tomllib.TOMLDecodeError) -> str:
-    msg = _END.sub(" (at the end of the file)", _POS.sub("", str(exc)))
+def _syntax_msg(exc: tomllib.TOMLDecodeError, lang: Lang) -> str:
+    # tomllib's own words are English; the position part we can say in both languages
+    at_end = " (på slutten av filen)" if lang == "nb" else " (at the end of the file)"
+    msg = _END.sub(at_end, _POS.sub("", str(exc)))
     return msg[:1].lower() + msg[1:]
 
 
@@ -315,6 +320,7 @@ def _texts(lang: Lang) -> dict[str, str]:
             "too_big": "the file is too large ({mb} MB); at most 5 MB",
             "not_utf8": "the file is not valid UTF-8 text (save it as UTF-8)",
             "syntax": "TOML syntax error",
+            "too_deep": "the file nests tables or lists too deeply to be a real file",
         }
     return {
         "missing": "finner ikke filen",
@@ -323,6 +329,7 @@ def _texts(lang: Lang) -> dict[str, str]:
         "too_big": "filen er for stor ({mb} MB); høyst 5 MB",
         "not_utf8": "filen er ikke gyldig UTF-8-tekst (lagre den som UTF-8)",
         "syntax": "feil i TOML-syntaksen",
+        "too_deep": "filen har for mange nivåer med tabeller eller lister til å være en ekte fil",
     }
 
 

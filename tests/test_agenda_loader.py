@@ -13,6 +13,8 @@ from facilitator.agenda.registry import builtin_dir, find_agenda_path, list_agen
 from facilitator.errors import UserError
 from facilitator.tomlfile import FileProblem, locate
 
+from conftest import REPO
+
 MINIMAL = textwrap.dedent(
     """\
     schema_version = 1
@@ -48,7 +50,13 @@ def problems(path: Path, workspace: Path | None = None, lang="nb") -> list[str]:
 
 
 def test_builtin_agenda_is_installed_with_the_package():
+    import facilitator
+
     assert (builtin_dir() / "kollegaveiledning.toml").is_file()
+    package = Path(facilitator.__file__).resolve().parent
+    if REPO not in package.parents:
+        # A plain (non-editable) install, as CI does: the agendas must be inside the package.
+        assert builtin_dir() == package / "builtin_agendas"
 
 
 def test_minimal_agenda_loads(tmp_path):

@@ -55,6 +55,8 @@ class SessionLock:
         self.took_over: Holder | None = None
 
     def acquire(self) -> SessionLock:
+        if self._fd is not None:
+            return self  # already ours; a second flock on a new fd would refuse us
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
             try:
@@ -62,6 +64,9 @@ class SessionLock:
             except BlockingIOError:
                 os.close(fd)
                 raise SessionLocked(self._held_message(_read_holder(self.path))) from None
+            except BaseException:
+                os.close(fd)
+                raise
             # Someone may have unlinked the file between our open and flock; then
             # we hold a lock on a file nobody else will see. Start again.
             try:
@@ -71,17 +76,22 @@ class SessionLock:
             if same:
                 break
             os.close(fd)
-        previous = _read_holder(self.path)
-        if previous is not None and previous.pid is not None:
-            self.took_over = previous
-        info = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "since": datetime.now(UTC).replace(microsecond=0),
-        }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, tomli_w.dumps(info).encode(), 0)
-        os.fsync(fd)
+        try:
+            previous = _read_holder(self.path)
+            info = {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "since": datetime.now(UTC).replace(microsecond=0),
+            }
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, FILE_MODE)  # O_CREAT's mode is filtered by the umask
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, tomli_w.dumps(info).encode(), 0)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)  # do not keep a lock we could not sign
+            raise
+        self.took_over = previous if previous is not None and previous.pid is not None else None
         self._fd = fd
         return self
 

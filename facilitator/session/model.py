@@ -16,10 +16,17 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from facilitator.agenda.model import Agenda, NoteKind
-from facilitator.i18n import Lang, RequiredShortText, ShortText, Text
+from facilitator.fields import Ref, UtcDatetime
+from facilitator.i18n import Lang, RequiredShortText, ShortText, Text, rule_error
 from facilitator.law import Paragraph
 from facilitator.stepclock import StepClock
 
@@ -28,7 +35,9 @@ SESSION_SCHEMA_VERSION = 1
 MAX_PARTICIPANTS = 30
 MAX_ITEMS = 20_000
 
-ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+ItemId = Ref
+"""The id of a participant, step, phase or session that an item refers to. Plain
+`str` would let any Python string in, including ones that cannot be saved as UTF-8."""
 Factors = Annotated[list[Paragraph], Field(max_length=len(Paragraph))]
 
 
@@ -60,11 +69,22 @@ class _Model(BaseModel):
         extra="forbid", validate_assignment=True, use_attribute_docstrings=True
     )
 
+    def __setattr__(self, name: str, value: object) -> None:
+        # pydantic stores an assigned value before it runs the model's own checks
+        # (`_consistent`), so a refused assignment would stay in place: undo it.
+        saved = (dict(self.__dict__), set(self.__pydantic_fields_set__))
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            object.__setattr__(self, "__dict__", saved[0])
+            object.__setattr__(self, "__pydantic_fields_set__", saved[1])
+            raise
+
 
 class _Item(_Model):
     id: ItemId = Field(default_factory=new_id)
-    created_at: AwareDatetime
-    updated_at: AwareDatetime | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime | None = None
 
 
 class Participant(_Model):
@@ -75,9 +95,9 @@ class Participant(_Model):
 
 class Note(_Item):
     text: Annotated[Text, Field(min_length=1)]
-    step_id: str
-    phase_id: str | None = None
-    person: str | None = None
+    step_id: Ref
+    phase_id: Ref | None = None
+    person: Ref | None = None
     """The participant in focus when the note was taken."""
     kind: NoteKind = NoteKind.NOTE
     factors: Factors = []
@@ -85,7 +105,7 @@ class Note(_Item):
 
 
 class Dilemma(_Item):
-    owner: str
+    owner: Ref
     """The participant who brings the dilemma."""
     title: ShortText = ""
     text: Text = ""
@@ -106,7 +126,7 @@ class Finding(_Item):
     kind: FindingKind
     text: Annotated[Text, Field(min_length=1)]
     factor: Paragraph | None = None
-    step_id: str | None = None
+    step_id: Ref | None = None
     visibility: Visibility = Visibility.SHARED
 
 
@@ -116,7 +136,7 @@ class FollowUp(_Model):
     at: date
     status: MeasureStatus
     text: Text = ""
-    session_id: str | None = None
+    session_id: Ref | None = None
     """The session in which the follow-up was done."""
 
 
@@ -144,7 +164,7 @@ class Measure(_Item):
 
 
 class CheckoutAnswer(_Item):
-    person: str
+    person: Ref
     question: Annotated[int, Field(ge=0, le=40)] = 0
     """Index of the check-out question answered."""
     text: Annotated[Text, Field(min_length=1)]
@@ -166,42 +186,64 @@ class Session(_Model):
     """A snapshot of the agenda as it was when the session was set up."""
     participants: Annotated[list[Participant], Field(max_length=MAX_PARTICIPANTS)] = []
     """In speaking order."""
-    facilitator: str | None = None
-    booked_start: AwareDatetime | None = None
-    booked_end: AwareDatetime | None = None
+    facilitator: Ref | None = None
+    booked_start: UtcDatetime | None = None
+    booked_end: UtcDatetime | None = None
     risk_scale: Literal[3, 5] = 5
     names_in_management_export: bool = False
     """Participants' names may appear in the management summary."""
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    started_at: AwareDatetime | None = None
-    finished_at: AwareDatetime | None = None
-    current_step: str | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    started_at: UtcDatetime | None = None
+    finished_at: UtcDatetime | None = None
+    current_step: Ref | None = None
     clocks: dict[str, StepClock] = {}
     notes: Annotated[list[Note], Field(max_length=MAX_ITEMS)] = []
     dilemmas: Annotated[list[Dilemma], Field(max_length=MAX_ITEMS)] = []
     findings: Annotated[list[Finding], Field(max_length=MAX_ITEMS)] = []
     measures: Annotated[list[Measure], Field(max_length=MAX_ITEMS)] = []
     checkouts: Annotated[list[CheckoutAnswer], Field(max_length=MAX_ITEMS)] = []
-    next_meeting: AwareDatetime | None = None
+    next_meeting: UtcDatetime | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Session:
         ids = [p.id for p in self.participants]
-        if len(set(ids)) != len(ids):
-            raise ValueError("participant ids must be unique")
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            names = ", ".join(dupes)
+            raise rule_error(
+                "duplicate_participant",
+                f"hver deltaker trenger sin egen id; brukt flere ganger: {names}",
+                f"each participant needs an id of its own; used more than once: {names}",
+            )
         if self.facilitator is not None and self.facilitator not in ids:
-            raise ValueError(f'facilitator "{self.facilitator}" is not a participant')
+            raise rule_error(
+                "facilitator_not_participant",
+                f"fasilitatoren «{self.facilitator}» er ikke en av deltakerne",
+                f'the facilitator "{self.facilitator}" is not one of the participants',
+            )
         steps = {s.id for s in self.agenda.steps}
         if self.current_step is not None and self.current_step not in steps:
-            raise ValueError(f'current_step "{self.current_step}" is not a step of the agenda')
-        unknown = sorted(set(self.clocks) - steps)
+            raise rule_error(
+                "unknown_current_step",
+                f"current_step «{self.current_step}» er ikke et steg i agendaen",
+                f'current_step "{self.current_step}" is not a step of the agenda',
+            )
+        unknown = ", ".join(sorted(set(self.clocks) - steps))
         if unknown:
-            raise ValueError(f"clocks for unknown steps: {', '.join(unknown)}")
+            raise rule_error(
+                "unknown_clock_step",
+                f"klokker for steg som ikke finnes i agendaen: {unknown}",
+                f"clocks for steps that are not in the agenda: {unknown}",
+            )
         for m in self.measures:
             for value in (m.likelihood, m.consequence):
                 if value is not None and value > self.risk_scale:
-                    raise ValueError(f"measure {m.id}: risk scores go from 1 to {self.risk_scale}")
+                    raise rule_error(
+                        "risk_out_of_scale",
+                        f"tiltak {m.id}: risikoskårer går fra 1 til {self.risk_scale}",
+                        f"measure {m.id}: risk scores go from 1 to {self.risk_scale}",
+                    )
         return self
 
     @property

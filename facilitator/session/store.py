@@ -20,18 +20,48 @@ from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.session.lock import SessionLock
 from facilitator.session.model import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session
-from facilitator.tomlfile import FileProblem, read_toml, to_toml_data, validation_problems
+from facilitator.tomlfile import (
+    MAX_FILE_BYTES,
+    FileProblem,
+    locate,
+    read_toml,
+    to_toml_data,
+    validation_problems,
+)
+
+END_LINE = "# end of facilitator session"
+"""The last line of every session file. TOML cannot tell a file cut off between
+two entries from a whole one, so a file without this line is refused as truncated."""
 
 
 def dumps_session(session: Session) -> str:
-    data = to_toml_data(session.model_dump(mode="python", exclude_none=True))
+    return _dumps(session.model_dump(mode="python", exclude_none=True))
+
+
+def _dumps(dump: dict[str, Any]) -> str:
+    data = to_toml_data(dump)
     # `format` and `schema_version` first, so anyone opening the file sees what it is.
     head = {"format": data.pop("format"), "schema_version": data.pop("schema_version")}
-    return tomli_w.dumps({**head, **data})
+    return f"{tomli_w.dumps({**head, **data})}\n{END_LINE}\n"
+
+
+def _is_complete(text: str) -> bool:
+    lines = text.rstrip().splitlines()
+    return bool(lines) and lines[-1].strip() == END_LINE
+
+
+def _damaged(path: Path, lang: Lang) -> str:
+    if lang == "nb":
+        return f"{path}: øktfilen er skadet eller ufullstendig og blir ikke endret"
+    return f"{path}: the session file is damaged or incomplete and will not be changed"
 
 
 def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang) -> Session:
+    """A session from a parsed file, or `FileProblem`. Given the file's `text`,
+    problems name lines, and a file cut short is known by its missing last line."""
     nb = lang == "nb"
+    if not data:
+        raise FileProblem(path, [f"{path}: " + ("filen er tom" if nb else "the file is empty")])
     if data.get("format") != SESSION_FORMAT:
         raise FileProblem(
             path,
@@ -58,16 +88,37 @@ def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang
                 )
             ],
         )
+    if type(version) is not int or version != SESSION_SCHEMA_VERSION:
+        # Checked here: a missing version would take the default, and true or 1.0
+        # would pass the model's Literal[1].
+        line = locate(text, ("schema_version",)) if text is not None else None
+        where = f"{path}:{line}" if line else f"{path}"
+        if version is None:
+            what = "mangler; feltet må være med" if nb else "missing; this field is required"
+        else:
+            what = f"forventet {SESSION_SCHEMA_VERSION} (fikk {version!r})"
+            if not nb:
+                what = f"expected {SESSION_SCHEMA_VERSION} (got {version!r})"
+        raise FileProblem(path, [_damaged(path, lang), f"{where}: schema_version: {what}"])
+    if text is not None and not _is_complete(text):
+        raise FileProblem(
+            path,
+            [
+                f"{path}: "
+                + (
+                    f"øktfilen slutter for tidlig (siste linje «{END_LINE}» mangler); "
+                    "den er trolig avkortet og blir ikke endret"
+                    if nb
+                    else f'the session file ends too early (the last line "{END_LINE}" is '
+                    "missing); it was probably cut off and will not be changed"
+                )
+            ],
+        )
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         problems = validation_problems(path, exc, text, lang, data=data)
-        head = (
-            f"{path}: øktfilen er skadet eller ufullstendig og blir ikke endret"
-            if nb
-            else f"{path}: the session file is damaged or incomplete and will not be changed"
-        )
-        raise FileProblem(path, [head, *problems[:5]]) from None
+        raise FileProblem(path, [_damaged(path, lang), *problems[:5]]) from None
 
 
 @dataclass(frozen=True)
@@ -99,9 +150,14 @@ class SessionStore:
         if ref.endswith(".toml") or os.sep in ref:
             return as_path
         exact = self.path_for(ref)
-        if exact.is_file():
+        if ref and exact.is_file():
             return exact
-        matches = sorted(self.folder.glob(f"{ref}*.toml")) if self.folder.is_dir() else []
+        # Compare names rather than glob with `ref`: `*`, `?` and `[` are not wildcards here.
+        matches = (
+            sorted(p for p in self.folder.glob("*.toml") if p.stem.startswith(ref))
+            if ref and self.folder.is_dir()
+            else []
+        )
         if len(matches) == 1:
             return matches[0]
         nb = self.lang == "nb"
@@ -126,7 +182,23 @@ class SessionStore:
     def save(self, session: Session, path: Path | None = None) -> Path:
         """Write the session atomically. The caller should hold its lock."""
         target = path or self.path_for(session.id)
-        write_atomic(target, dumps_session(session).encode("utf-8"))
+        dump = session.model_dump(mode="python", exclude_none=True)
+        # Lists changed in place (`session.measures.append(...)`) are not checked by
+        # pydantic; check the whole session now, since `load` would refuse a file
+        # that breaks a rule. A ValidationError here is a bug in the caller.
+        Session.model_validate(dump)
+        data = _dumps(dump).encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            # `load` would refuse such a file: better to keep the last good one.
+            size, most = len(data) / 1024 / 1024, MAX_FILE_BYTES // 1024 // 1024
+            raise UserError(
+                f"økta {session.id} er for stor til å lagres ({size:.1f} MB, høyst {most} MB); "
+                "gjør noen lange tekster kortere"
+                if self.lang == "nb"
+                else f"session {session.id} is too large to save ({size:.1f} MB, at most "
+                f"{most} MB); shorten some long texts"
+            )
+        write_atomic(target, data)
         return target
 
     def create(self, session: Session) -> Path:
