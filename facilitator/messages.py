@@ -80,6 +80,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "source_workspace": ("arbeidsmappe", "workspace"),
     "total": ("Totalt", "Total"),
     "per_person": ("{share} per person", "{share} each"),
+    "per_person_in_round": ("runde: {share} per person", "round: {share} each"),
     "per_participant": ("{minutes} min × {n}", "{minutes} min × {n}"),
     "schedule_title": ("{title} – {n} deltakere", "{title} – {n} participants"),
     "fits": (

@@ -68,8 +68,10 @@ def agenda_show(
         detail = ""
         if step.kind is StepKind.PER_PARTICIPANT:
             detail = t("per_participant", lang, minutes=step.base_minutes, n=participants)
-        elif item.share_seconds is not None:
+        elif item.share_seconds is not None and step.kind is StepKind.ROUND:
             detail = t("per_person", lang, share=_fmt_share(item.share_seconds))
+        elif item.share_seconds is not None:
+            detail = t("per_person_in_round", lang, share=_fmt_share(item.share_seconds))
         table.add_row(
             str(n),
             step.title.get(lang),
