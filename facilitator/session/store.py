@@ -181,8 +181,14 @@ class SessionStore:
 
     def save(self, session: Session, path: Path | None = None) -> Path:
         """Write the session atomically. The caller should hold its lock."""
-        target = path or self.path_for(session.id)
-        dump = session.model_dump(mode="python", exclude_none=True)
+        return self.save_dump(session.model_dump(mode="python", exclude_none=True), path)
+
+    def save_dump(self, dump: dict[str, Any], path: Path | None = None) -> Path:
+        """Write a `Session.model_dump(exclude_none=True)`. A dump is a snapshot
+        detached from the live session, so a background thread can save it while
+        the screen goes on changing the session."""
+        session_id = str(dump["id"])
+        target = path or self.path_for(session_id)
         # Lists changed in place (`session.measures.append(...)`) are not checked by
         # pydantic; check the whole session now, since `load` would refuse a file
         # that breaks a rule. A ValidationError here is a bug in the caller.
@@ -192,10 +198,10 @@ class SessionStore:
             # `load` would refuse such a file: better to keep the last good one.
             size, most = len(data) / 1024 / 1024, MAX_FILE_BYTES // 1024 // 1024
             raise UserError(
-                f"økta {session.id} er for stor til å lagres ({size:.1f} MB, høyst {most} MB); "
+                f"økta {session_id} er for stor til å lagres ({size:.1f} MB, høyst {most} MB); "
                 "gjør noen lange tekster kortere"
                 if self.lang == "nb"
-                else f"session {session.id} is too large to save ({size:.1f} MB, at most "
+                else f"session {session_id} is too large to save ({size:.1f} MB, at most "
                 f"{most} MB); shorten some long texts"
             )
         write_atomic(target, data)

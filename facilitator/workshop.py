@@ -1,0 +1,431 @@
+"""The workshop as the facilitator drives it: intentions applied to a session.
+
+The screen calls these methods and shows the result; it never changes the
+session itself. Each change stamps `updated_at` and calls `on_change`, which
+the screen uses to hand a snapshot to the autosaver. Nothing here reads a
+clock of its own or touches the disk.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
+from facilitator.law import Paragraph
+from facilitator.projection import Projection, project, session_schedule
+from facilitator.schedule import Schedule
+from facilitator.session.model import (
+    CheckoutAnswer,
+    Dilemma,
+    Finding,
+    FindingKind,
+    FollowUp,
+    Measure,
+    MeasureStatus,
+    Note,
+    Participant,
+    Session,
+    Visibility,
+)
+from facilitator.stepclock import Reading, StepClock
+from facilitator.textcheck import suggests_hr
+from facilitator.timesource import Clock
+
+Item = TypeVar("Item", Note, Dilemma, Finding, Measure, CheckoutAnswer)
+
+COLLECTIONS = ("notes", "dilemmas", "findings", "measures", "checkouts")
+
+
+class Workshop:
+    def __init__(
+        self, session: Session, clock: Clock, on_change: Callable[[], None] | None = None
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.on_change = on_change or (lambda: None)
+
+    # --- reading -------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.session.agenda.steps
+
+    @property
+    def step(self) -> Step:
+        current = self.session.current_step
+        return self.session.agenda.step(current) if current else self.steps[0]
+
+    @property
+    def step_index(self) -> int:
+        return self.session.agenda.step_index(self.step.id)
+
+    def step_clock(self, step: Step | None = None) -> StepClock:
+        """The clock of a step; one not yet saved if the step has not been entered."""
+        step = step or self.step
+        existing = self.session.clocks.get(step.id)
+        if existing is not None:
+            return existing
+        return StepClock(step_id=step.id, order=self._speaking_order())
+
+    def reading(self, step: Step | None = None) -> Reading:
+        step = step or self.step
+        return self.step_clock(step).read(step, self.now(), self.session.agenda.warn_fraction)
+
+    def projection(self) -> Projection:
+        return project(self.session, self.now())
+
+    def schedule(self) -> Schedule:
+        return session_schedule(self.session, self.now())
+
+    def phase(self, reading: Reading | None = None) -> Phase | None:
+        reading = reading or self.reading()
+        return self.step.phase(reading.phase)
+
+    def name(self, pid: str | None) -> str:
+        person = self.session.participant(pid) if pid else None
+        return person.name if person else ""
+
+    def step_done(self, step: Step) -> bool:
+        """Steps before the current one count as done."""
+        return self.session.agenda.step_index(step.id) < self.step_index
+
+    def _speaking_order(self) -> list[str]:
+        return [p.id for p in self.session.participants if p.present]
+
+    # --- changes --------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.session.updated_at = self.now()
+        self.on_change()
+
+    def _ensure_clock(self) -> StepClock:
+        clock = self.session.clocks.get(self.step.id)
+        if clock is None:
+            clock = StepClock(step_id=self.step.id, order=self._speaking_order())
+            self.session.clocks[self.step.id] = clock
+        return clock
+
+    # setup
+
+    def set_participants(self, names: list[str]) -> None:
+        """Replace the participants (setup only), keeping ids stable by position."""
+        names = [n.strip() for n in names if n.strip()]
+        self.session.participants = [
+            Participant(id=f"p{i}", name=name) for i, name in enumerate(names, 1)
+        ]
+        if self.session.facilitator not in {p.id for p in self.session.participants}:
+            self.session.facilitator = None
+        self._changed()
+
+    def set_facilitator(self, pid: str | None) -> None:
+        self.session.facilitator = pid
+        self._changed()
+
+    def draw_facilitator(self, rng: random.Random | None = None) -> str | None:
+        present = self.session.present
+        if not present:
+            return None
+        chosen = (rng or random.Random()).choice(present).id
+        self.set_facilitator(chosen)
+        return chosen
+
+    def shuffle_order(self, rng: random.Random | None = None) -> None:
+        people = list(self.session.participants)
+        (rng or random.Random()).shuffle(people)
+        self.session.participants = people
+        self._changed()
+
+    def begin(self) -> None:
+        """Leave setup: the session starts at its first step (the timer does not)."""
+        if self.session.started_at is None:
+            self.session.started_at = self.now()
+        if self.session.current_step is None:
+            self.session.current_step = self.steps[0].id
+        self._changed()
+
+    # moving between steps
+
+    def goto_step(self, index: int) -> bool:
+        if not 0 <= index < len(self.steps) or index == self.step_index:
+            return False
+        if self.session.started_at is None:
+            self.session.started_at = self.now()
+        current = self.session.clocks.get(self.step.id)
+        if current is not None:
+            current.pause(self.now())
+        self.session.current_step = self.steps[index].id
+        self._changed()
+        return True
+
+    def next_step(self) -> bool:
+        return self.goto_step(self.step_index + 1)
+
+    def previous_step(self) -> bool:
+        return self.goto_step(self.step_index - 1)
+
+    # the timer
+
+    def toggle_timer(self) -> None:
+        clock = self._ensure_clock()
+        if not clock.runs:
+            clock.order = self._speaking_order()
+        if self.session.started_at is None:
+            self.session.started_at = self.now()
+        clock.toggle(self.step, self.now())
+        self._changed()
+
+    def pause(self) -> None:
+        clock = self.session.clocks.get(self.step.id)
+        if clock is not None and clock.runs and clock.runs[-1].end is None:
+            clock.pause(self.now())
+            self._changed()
+
+    def move_unit(self, delta: int) -> bool:
+        """Next (+1) or previous (−1) person or phase within the step."""
+        clock = self._ensure_clock()
+        moved = clock.move(self.step, delta, self.now())
+        if moved:
+            self._changed()
+        return moved
+
+    def adjust(self, minutes: int) -> None:
+        self._ensure_clock().adjust(self.step, minutes * 60, self.now())
+        self._changed()
+
+    # who is here
+
+    def set_present(self, pid: str, present: bool) -> None:
+        person = self.session.participant(pid)
+        if person is None or person.present == present:
+            return
+        person.present = present
+        clock = self.session.clocks.get(self.step.id)
+        if clock is not None:
+            if not present:
+                clock.drop(self.step, pid, self.now())
+            elif pid not in clock.order:
+                clock.order.append(pid)
+            else:
+                clock.unpass(pid)
+        self._changed()
+
+    def pass_turn(self, pid: str | None = None) -> bool:
+        """The person in focus (or `pid`) passes; their time goes to the others."""
+        clock = self._ensure_clock()
+        pid = pid or clock.current(self.step).person
+        if pid is None:
+            return False
+        clock.pass_turn(self.step, pid, self.now())
+        self._changed()
+        return True
+
+    def finish(self) -> None:
+        self.pause()
+        self.session.finished_at = self.now()
+        self._changed()
+
+    def reopen(self) -> None:
+        self.session.finished_at = None
+        self._changed()
+
+    # --- capture ---------------------------------------------------------------
+
+    def _context(self) -> tuple[str, str | None, str | None]:
+        reading = self.reading()
+        return self.step.id, reading.phase, reading.person
+
+    def default_note_kind(self) -> NoteKind:
+        phase = self.phase()
+        return phase.note_kind if phase else NoteKind.NOTE
+
+    def add_note(
+        self,
+        text: str,
+        visibility: Visibility = Visibility.GROUP,
+        factors: list[Paragraph] | None = None,
+        kind: NoteKind | None = None,
+    ) -> Note:
+        step_id, phase_id, person = self._context()
+        note = Note(
+            text=text,
+            step_id=step_id,
+            phase_id=phase_id,
+            person=person,
+            kind=kind or self.default_note_kind(),
+            factors=factors or [],
+            visibility=visibility,
+            created_at=self.now(),
+        )
+        self.session.notes.append(note)
+        self._changed()
+        return note
+
+    def dilemma_of(self, owner: str) -> Dilemma | None:
+        return next((d for d in self.session.dilemmas if d.owner == owner), None)
+
+    def set_dilemma(
+        self,
+        owner: str,
+        title: str,
+        text: str = "",
+        factors: list[Paragraph] | None = None,
+        hr_hint: bool | None = None,
+        visibility: Visibility = Visibility.GROUP,
+    ) -> Dilemma:
+        """One dilemma per participant: create it, or replace its content."""
+        hint = suggests_hr(f"{title} {text}") if hr_hint is None else hr_hint
+        existing = self.dilemma_of(owner)
+        if existing is not None:
+            updated = existing.model_copy(
+                update={
+                    "title": title,
+                    "text": text,
+                    "factors": factors or [],
+                    "hr_hint": hint,
+                    "visibility": visibility,
+                    "updated_at": self.now(),
+                }
+            )
+            checked = Dilemma.model_validate(updated.model_dump())
+            self.session.dilemmas[self.session.dilemmas.index(existing)] = checked
+            self._changed()
+            return checked
+        dilemma = Dilemma(
+            owner=owner,
+            title=title,
+            text=text,
+            factors=factors or [],
+            hr_hint=hint,
+            visibility=visibility,
+            created_at=self.now(),
+        )
+        self.session.dilemmas.append(dilemma)
+        self._changed()
+        return dilemma
+
+    def add_finding(
+        self,
+        kind: FindingKind,
+        text: str,
+        factor: Paragraph | None = None,
+        visibility: Visibility = Visibility.SHARED,
+    ) -> Finding:
+        finding = Finding(
+            kind=kind,
+            text=text,
+            factor=factor,
+            step_id=self.step.id,
+            visibility=visibility,
+            created_at=self.now(),
+        )
+        self.session.findings.append(finding)
+        self._changed()
+        return finding
+
+    def add_measure(
+        self,
+        what: str,
+        owner: str = "",
+        deadline: date | None = None,
+        challenge: str = "",
+        factor: Paragraph | None = None,
+        visibility: Visibility = Visibility.SHARED,
+        likelihood: int | None = None,
+        consequence: int | None = None,
+    ) -> Measure:
+        measure = Measure(
+            what=what,
+            owner=owner,
+            deadline=deadline,
+            challenge=challenge,
+            factor=factor,
+            visibility=visibility,
+            likelihood=likelihood,
+            consequence=consequence,
+            created_at=self.now(),
+        )
+        self.session.measures.append(measure)
+        self._changed()
+        return measure
+
+    def follow_up(self, measure_id: str, status: MeasureStatus, text: str = "") -> Measure:
+        measure = self.find("measures", measure_id)
+        assert isinstance(measure, Measure)
+        today = self.now().astimezone().date()
+        measure.follow_ups.append(
+            FollowUp(at=today, status=status, text=text, session_id=self.session.id)
+        )
+        measure.status = status
+        if status is MeasureStatus.DONE and measure.done_on is None:
+            measure.done_on = today
+        self._changed()
+        return measure
+
+    def add_checkout(
+        self, person: str, text: str, question: int = 0, visibility: Visibility = Visibility.GROUP
+    ) -> CheckoutAnswer:
+        answer = CheckoutAnswer(
+            person=person,
+            text=text,
+            question=question,
+            visibility=visibility,
+            created_at=self.now(),
+        )
+        self.session.checkouts.append(answer)
+        self._changed()
+        return answer
+
+    def set_next_meeting(self, when: datetime | None) -> None:
+        self.session.next_meeting = when
+        self._changed()
+
+    # editing any captured item
+
+    def find(self, collection: str, item_id: str) -> Any:
+        for item in self._collection(collection):
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def update(self, collection: str, item_id: str, **changes: Any) -> Any:
+        """Change fields of a captured item; the whole item is checked first, so a
+        refused change leaves the item as it was."""
+        items = self._collection(collection)
+        item = self.find(collection, item_id)
+        data = item.model_dump()
+        data.update(changes, updated_at=self.now())
+        replacement = type(item).model_validate(data)
+        items[items.index(item)] = replacement
+        self._changed()
+        return replacement
+
+    def delete(self, collection: str, item_id: str) -> None:
+        items = self._collection(collection)
+        items.remove(self.find(collection, item_id))
+        self._changed()
+
+    def _collection(self, name: str) -> list[Any]:
+        if name not in COLLECTIONS:
+            raise KeyError(name)
+        return getattr(self.session, name)
+
+    # --- what the step asks for -----------------------------------------------------
+
+    def captures(self) -> list[Capture]:
+        return list(self.step.captures)
+
+    def focus_participant(self, reading: Reading | None = None) -> Participant | None:
+        reading = reading or self.reading()
+        return self.session.participant(reading.person) if reading.person else None
+
+    def is_round_like(self) -> bool:
+        step = self.step
+        return step.kind in (StepKind.ROUND, StepKind.PER_PARTICIPANT) or any(
+            p.round for p in step.phases
+        )
