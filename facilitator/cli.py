@@ -62,6 +62,17 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help=t("arg_paths", lang))
     add(asub, "schema", "cmd_agenda_schema")
     add(sub, "sessions", "cmd_sessions")
+
+    run = add(sub, "run", "cmd_run")
+    run.add_argument("--agenda", metavar="ID|PATH", help=t("arg_agenda", lang))
+    run.add_argument(
+        "--participants",
+        metavar='"NAVN,NAVN,..."' if lang == "nb" else '"NAME,NAME,..."',
+        help=t("opt_run_participants", lang),
+    )
+    run.add_argument("--title", metavar="TEXT", help=t("opt_title", lang))
+    resume = add(sub, "resume", "cmd_resume")
+    resume.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
     return p
 
 
@@ -113,8 +124,17 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
 
     workspace = resolve_workspace(getattr(args, "workspace", None))
     if args.command is None:
-        print(t("tui_not_ready", lang))
-        return 0
+        from facilitator.commands import tui
+
+        return tui.start(workspace, lang)
+    if args.command == "run":
+        from facilitator.commands import tui
+
+        return tui.run(workspace, lang, args.agenda, args.participants, args.title)
+    if args.command == "resume":
+        from facilitator.commands import tui
+
+        return tui.resume(workspace, lang, args.session)
     if args.command == "sessions":
         from facilitator.commands.sessions import list_sessions
 

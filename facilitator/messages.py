@@ -44,11 +44,26 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "see_help": ("se «{prog} --help»", "see '{prog} --help'"),
     "internal_error": ("intern feil", "internal error"),
-    "tui_not_ready": (
-        "Skjermappen (TUI) er ikke ferdig ennå. Prøv «facilitator agenda show "
-        "kollegaveiledning» eller «facilitator --help».",
-        "The screen app (TUI) is not ready yet. Try 'facilitator agenda show "
-        "kollegaveiledning' or 'facilitator --help'.",
+    "cmd_run": (
+        "start en ny økt (med deltakere: rett til første steg)",
+        "start a new session (with participants: straight to the first step)",
+    ),
+    "cmd_resume": (
+        "fortsett en økt (uten navn: den siste som ikke er avsluttet)",
+        "resume a session (without a name: the latest unfinished one)",
+    ),
+    "opt_run_participants": (
+        "deltakerne, skilt med komma",
+        "the participants, separated by commas",
+    ),
+    "opt_title": ("øktas tittel", "the session's title"),
+    "arg_session": (
+        "øktas id, begynnelsen av id-en, eller filsti",
+        "the session's id, the start of it, or a file path",
+    ),
+    "no_unfinished": (
+        "ingen påbegynte økter i {path}; start en ny med «facilitator run»",
+        "no unfinished sessions in {path}; start one with 'facilitator run'",
     ),
     "agenda_needs_sub": (
         "velg en underkommando: list, show, validate eller schema",

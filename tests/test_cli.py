@@ -6,7 +6,6 @@ import sys
 import pytest
 
 from facilitator import __version__
-from facilitator.cli import main
 
 
 def run(*args: str, cwd=None):
@@ -83,11 +82,6 @@ def test_user_mistakes_are_one_line_and_exit_2(workspace, args):
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
     assert out.stderr.startswith(("facilitator", "/no/such/file.toml: "))
-
-
-def test_bare_command_says_the_screen_is_coming(workspace, capsys):
-    assert main(["--workspace", str(workspace)]) == 0
-    assert "TUI" in capsys.readouterr().out
 
 
 def test_help_is_translated():

@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import os
 import socket
+import time
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,7 +64,7 @@ class SessionLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
-                raise SessionLocked(self._held_message(_read_holder(self.path))) from None
+                raise SessionLocked(self._held_message(self._wait_for_holder())) from None
             except BaseException:
                 os.close(fd)
                 raise
@@ -94,6 +95,16 @@ class SessionLock:
         self.took_over = previous if previous is not None and previous.pid is not None else None
         self._fd = fd
         return self
+
+    def _wait_for_holder(self) -> Holder | None:
+        """Who holds the lock. The holder writes its pid just after it takes the
+        lock, so give it a moment (at most 0.2 s) before saying "someone"."""
+        for _ in range(10):
+            holder = _read_holder(self.path)
+            if holder is not None and holder.pid is not None:
+                return holder
+            time.sleep(0.02)
+        return _read_holder(self.path)
 
     def release(self) -> None:
         if self._fd is None:

@@ -1,0 +1,239 @@
+"""The Textual app: opens, locks and autosaves a session, and moves between
+the start, setup and run screens. The workshop logic lives in the domain."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.agenda.model import Agenda
+from facilitator.errors import FacilitatorError, SessionLocked
+from facilitator.i18n import Lang
+from facilitator.session.autosave import AutoSaver, SaveStatus
+from facilitator.session.lock import SessionLock
+from facilitator.session.model import Session, new_session
+from facilitator.session.store import SessionStore
+from facilitator.timesource import Clock, SystemClock
+from facilitator.tui.bindings import localize
+from facilitator.tui.screens.help import HelpModal
+from facilitator.tui.screens.run import RunScreen
+from facilitator.tui.screens.setup import SetupScreen
+from facilitator.tui.screens.start import NEW, StartScreen
+from facilitator.tui.strings import s
+from facilitator.workshop import Workshop
+
+
+@dataclass
+class Launch:
+    """What the command line asked for."""
+
+    mode: str = "start"
+    """`start` (the start screen), `setup`, `run` (straight to the first step) or `resume`."""
+    agenda: Agenda | None = None
+    names: list[str] = field(default_factory=list)
+    title: str = ""
+    session_path: Path | None = None
+
+
+class FacilitatorApp(App[None]):
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "key_help", id="help"),
+        Binding("ctrl+q", "quit", "key_quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        workspace: Path,
+        lang: Lang,
+        launch: Launch,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__()
+        localize(self, lang)
+        self.workspace = workspace
+        self.lang = lang
+        self.launch = launch
+        self.clock = clock or SystemClock()
+        self.rng = rng or random.Random()
+        self.store = SessionStore(workspace, lang)
+        self.workshop: Workshop | None = None
+        self.autosaver: AutoSaver | None = None
+        self.lock: SessionLock | None = None
+        self.session_path: Path | None = None
+        self.save_status: SaveStatus | None = None
+        self._quit_warned = False
+        self.title = s("app_title", lang)
+
+    # --- flow -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        mode = self.launch.mode
+        if mode == "resume" and self.launch.session_path is not None:
+            self.open_path(self.launch.session_path)
+        elif mode == "run" and self.launch.names and self.launch.agenda is not None:
+            title = self.launch.title or f"{self.launch.agenda.title.get(self.lang)}"
+            session = new_session(
+                title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
+            )
+            self.open_session(session, new=True)
+        elif mode in ("run", "setup") and self.launch.agenda is not None:
+            self.show_setup(self.launch.agenda)
+        else:
+            self.show_start()
+
+    def show_start(self) -> None:
+        entries = self.store.entries()
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.exit()
+            elif choice == NEW:
+                from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
+
+                self.show_setup(
+                    self.launch.agenda or load_agenda(DEFAULT_AGENDA, self.workspace, self.lang)
+                )
+            else:
+                self.open_path(Path(choice))
+
+        self.push_screen(StartScreen(entries, str(self.workspace), self.lang), chosen)
+
+    def show_setup(self, agenda: Agenda) -> None:
+        def done(session: Session | None) -> None:
+            if session is None:
+                if self.launch.mode == "start":
+                    self.show_start()
+                else:
+                    self.exit()
+                return
+            self.open_session(session, new=True)
+
+        self.push_screen(
+            SetupScreen(
+                self.workspace,
+                self.lang,
+                self.clock,
+                agenda,
+                self.launch.title,
+                self.launch.names,
+                self.rng,
+            ),
+            done,
+        )
+
+    def open_path(self, path: Path) -> None:
+        try:
+            session = self.store.load(path)
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            self.show_start()
+            return
+        self.open_session(session, new=False, path=path)
+
+    def open_session(self, session: Session, new: bool, path: Path | None = None) -> None:
+        lock = self.store.lock(session)
+        try:
+            lock.acquire()
+            if new:
+                path = self.store.create(session)
+        except FacilitatorError as exc:
+            lock.release()
+            message = (
+                s("locked", self.lang, error=exc) if isinstance(exc, SessionLocked) else str(exc)
+            )
+            self.notify(message, severity="error", timeout=15)
+            if self.launch.mode == "start":
+                self.show_start()
+            else:
+                self.exit(message=str(exc))
+            return
+        self.lock = lock
+        self.session_path = path or self.store.path_for(session.id)
+        self.autosaver = AutoSaver(
+            self.store, self.session_path, on_status=self._status_from_thread
+        )
+        self.workshop = Workshop(session, self.clock, on_change=self._changed)
+        if new or session.current_step is None:
+            self.workshop.begin()
+        self.push_screen(RunScreen(self.workshop, self.lang))
+
+    # --- saving -----------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self.workshop is not None and self.autosaver is not None:
+            self.autosaver.submit(
+                self.workshop.session.model_dump(mode="python", exclude_none=True)
+            )
+            self.save_status = self.autosaver.status
+
+    def _status_from_thread(self, status: SaveStatus) -> None:
+        # RuntimeError: the app is shutting down; the autosaver still finishes its write
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self._status, status)
+
+    def _status(self, status: SaveStatus) -> None:
+        previous = self.save_status
+        self.save_status = status
+        if status.error and (previous is None or previous.error != status.error):
+            self.notify(
+                s("save_failed", self.lang, error=status.error), severity="error", timeout=10
+            )
+            self.bell()
+        elif previous is not None and previous.error and not status.error:
+            self.notify(s("save_recovered", self.lang), timeout=4)
+
+    def close_session(self, timeout: float = 5.0) -> bool:
+        done = True
+        if self.autosaver is not None:
+            done = self.autosaver.close(timeout)
+            self.autosaver = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        return done
+
+    async def action_quit(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.retry_now()
+            if not self.autosaver.flush(timeout=2.0) and not self._quit_warned:
+                self._quit_warned = True
+                error = self.autosaver.status.error or "…"
+                self.notify(
+                    s("unsaved_on_quit", self.lang, error=error), severity="error", timeout=10
+                )
+                return
+        self.close_session()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+    # --- help and palette ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.lang))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, RunScreen):
+            seen: set[str] = set()
+            for bindings in screen._bindings.key_to_bindings.values():
+                for b in bindings:
+                    if b.description and b.id and b.id not in seen:
+                        seen.add(b.id)
+                        yield SystemCommand(
+                            b.description,
+                            b.tooltip or b.description,
+                            lambda action=b.action: self.call_later(screen.run_action, action),
+                        )

@@ -1,0 +1,434 @@
+"""The run screen: the step on the left, the timer and the room on the right.
+
+Everything shown is read from the `Workshop` on each redraw; every key sends
+an intention to it. A 4 Hz interval only redraws: the time itself is read
+from timestamps, so a dropped tick changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitator.agenda.model import Capture, StepKind
+from facilitator.i18n import Lang
+from facilitator.session.model import FindingKind
+from facilitator.stepclock import Level, Reading, Status
+from facilitator.timefmt import hhmm
+from facilitator.tui import forms
+from facilitator.tui.bindings import localize
+from facilitator.tui.forms import Form, nudges
+from facilitator.tui.screens.form import FormModal
+from facilitator.tui.strings import s
+from facilitator.tui.widgets.strip import ProgressStrip
+from facilitator.tui.widgets.timer import TimerPanel
+from facilitator.workshop import Workshop
+
+REDRAW_SECONDS = 0.25
+
+
+class RunScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle_timer", "key_timer", tooltip="tip_timer", id="timer"),
+        Binding(
+            "right,l",
+            "next_unit",
+            "key_next_unit",
+            tooltip="tip_next_unit",
+            id="next_unit",
+            key_display="→",
+        ),
+        Binding(
+            "left,h",
+            "prev_unit",
+            "key_prev_unit",
+            tooltip="tip_prev_unit",
+            id="prev_unit",
+            key_display="←",
+            show=False,
+        ),
+        Binding(
+            "pagedown,right_square_bracket",
+            "next_step",
+            "key_next_step",
+            tooltip="tip_next_step",
+            id="next_step",
+            key_display="PgDn",
+        ),
+        Binding(
+            "pageup,left_square_bracket",
+            "prev_step",
+            "key_prev_step",
+            tooltip="tip_prev_step",
+            id="prev_step",
+            key_display="PgUp",
+            show=False,
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(1)",
+            "key_plus",
+            tooltip="tip_plus",
+            id="plus",
+            key_display="+",
+        ),
+        Binding("minus", "adjust(-1)", "key_minus", tooltip="tip_minus", id="minus", show=False),
+        Binding("n", "note", "key_note", tooltip="tip_note", id="note"),
+        Binding("d", "dilemma", "key_dilemma", id="dilemma", show=False),
+        Binding("s", "finding", "key_finding", id="finding", show=False),
+        Binding("m", "measure", "key_measure", id="measure", show=False),
+        Binding("c", "checkout", "key_checkout", id="checkout", show=False),
+        Binding("t", "next_meeting", "key_next_meeting", id="next_meeting", show=False),
+        Binding("a", "absent", "key_absent", tooltip="tip_absent", id="absent", show=False),
+        Binding("p", "pass_turn", "key_pass", tooltip="tip_pass", id="pass", show=False),
+        Binding("i", "items", "key_items", tooltip="tip_items", id="items", show=False),
+        Binding("f10", "finish", "key_finish", id="finish", show=False),
+    ]
+
+    def __init__(self, workshop: Workshop, lang: Lang) -> None:
+        super().__init__()
+        localize(self, lang)
+        self.workshop = workshop
+        self.lang = lang
+        self._alerted: set[tuple[str, int, str]] = set()
+        self._last_unit: tuple[str, int] | None = None
+
+    # --- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="session-title")
+            yield Static(id="save-status")
+        yield ProgressStrip(id="strip")
+        with Horizontal(id="main"):
+            with VerticalScroll(id="content"):
+                yield Static(id="step-title")
+                yield Static(id="step-purpose")
+                yield Static(id="phase-box")
+                yield Static(id="back-turned")
+                yield Static(id="dilemma")
+                yield Static(id="questions")
+                yield Static(id="process")
+                yield Static(id="step-content")
+                yield Static(id="captured")
+            yield TimerPanel(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+        self.set_interval(REDRAW_SECONDS, self.refresh_clock)
+
+    # --- drawing -----------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        w, lang = self.workshop, self.lang
+        step = w.step
+        reading = w.reading()
+        session = w.session
+        title = Text()
+        title.append(session.title, style="bold")
+        if session.unit:
+            title.append(f" · {session.unit}")
+        title.append(f" · {s('step_of', lang, n=w.step_index + 1, total=len(w.steps))}")
+        if session.facilitator:
+            title.append(
+                f" · {s('facilitator_is', lang, name=w.name(session.facilitator))}", style="dim"
+            )
+        self.query_one("#session-title", Static).update(title)
+        self.query_one(ProgressStrip).show(w, lang)
+
+        self.query_one("#step-title", Static).update(step.title.get(lang))
+        purpose = step.purpose.get(lang) if step.purpose else ""
+        self._set("#step-purpose", purpose)
+        self._set(
+            "#questions",
+            self._numbered(s("questions", lang), [q.get(lang) for q in step.questions]),
+        )
+        self._set(
+            "#process", self._bullets(s("process", lang), [p.get(lang) for p in step.process])
+        )
+        self._set("#step-content", step.content.get(lang) if step.content else "")
+        self._show_unit(reading)
+        self._show_captured()
+        self.refresh_clock()
+
+    def _show_unit(self, reading: Reading) -> None:
+        w, lang = self.workshop, self.lang
+        phase = w.step.phase(reading.phase)
+        box = self.query_one("#phase-box", Static)
+        if phase is not None:
+            index = [p.id for p in w.step.phases].index(phase.id)
+            text = Text()
+            text.append(
+                s(
+                    "phase_of",
+                    lang,
+                    n=index + 1,
+                    total=len(w.step.phases),
+                    title=phase.title.get(lang),
+                )
+                + "\n",
+                style="bold",
+            )
+            if phase.rule:
+                text.append(phase.rule.get(lang) + "\n")
+            text.append(
+                s("speakers", lang, who=s(f"role_{phase.speakers.value}", lang)), style="italic"
+            )
+            for q in phase.questions:
+                text.append("\n• " + q.get(lang))
+            box.update(text)
+            box.display = True
+        else:
+            box.display = False
+        back = self.query_one("#back-turned", Static)
+        focus = w.name(reading.person)
+        back.display = bool(phase and phase.focus_back_turned)
+        if back.display:
+            back.update(s("back_turned", lang, name=focus or s("role_focus", lang)))
+        dilemma_box = self.query_one("#dilemma", Static)
+        dilemma = w.dilemma_of(reading.person) if reading.person else None
+        if w.step.kind is StepKind.PER_PARTICIPANT and dilemma is not None:
+            text = Text()
+            text.append(s("dilemma_of", lang, title=dilemma.title or "…"), style="bold")
+            if dilemma.text:
+                text.append("\n" + dilemma.text)
+            if dilemma.hr_hint:
+                text.append("\n" + s("hr_hint", lang), style="italic yellow")
+            dilemma_box.update(text)
+            dilemma_box.display = True
+        else:
+            dilemma_box.display = False
+
+    def _show_captured(self) -> None:
+        w, lang = self.workshop, self.lang
+        step_id = w.step.id
+        lines: list[tuple[str, str]] = []
+        for note in w.session.notes:
+            if note.step_id == step_id:
+                who = w.name(note.person)
+                prefix = f"{who}: " if who else ""
+                lines.append((f"✎ {prefix}{note.text}", note.visibility))
+        if Capture.DILEMMA in w.step.captures:
+            for d in w.session.dilemmas:
+                lines.append((f"◆ {w.name(d.owner)}: {d.title or d.text}", d.visibility))
+        if Capture.STRENGTHS_RISKS in w.step.captures:
+            for f in w.session.findings:
+                mark = "+" if f.kind is FindingKind.STRENGTH else "!"
+                lines.append((f"{mark} {f.text}", f.visibility))
+        if Capture.MEASURES in w.step.captures:
+            for m in w.session.measures:
+                owner = f" ({m.owner})" if m.owner else ""
+                due = f" {m.deadline.isoformat()}" if m.deadline else ""
+                lines.append((f"→ {m.what}{owner}{due}", m.visibility))
+        if Capture.CHECKOUT in w.step.captures:
+            for c in w.session.checkouts:
+                lines.append((f"○ {w.name(c.person)}: {c.text}", c.visibility))
+        if Capture.NEXT_MEETING in w.step.captures and w.session.next_meeting:
+            lines.append(
+                (
+                    f"⌚ {s('key_next_meeting', lang)}: "
+                    f"{w.session.next_meeting.astimezone():%Y-%m-%d %H:%M}",
+                    "shared",
+                )
+            )
+        text = Text()
+        text.append(s("captured_here", lang) + "\n", style="bold underline")
+        if not lines:
+            text.append(s("nothing_captured", lang), style="dim")
+        for line, visibility in lines[-12:]:
+            tag = s("shared", lang) if visibility == "shared" else s("group_only", lang)
+            text.append(line)
+            text.append(f"  [{tag}]\n", style="dim")
+        self.query_one("#captured", Static).update(text)
+
+    def refresh_clock(self) -> None:
+        reading = self.workshop.reading()
+        self.query_one(TimerPanel).show(self.workshop, reading, self.lang)
+        self._show_save_status()
+        unit = (self.workshop.step.id, reading.unit_index)
+        if unit != self._last_unit:
+            if self._last_unit is not None and self._last_unit[0] == unit[0]:
+                self._announce_unit(reading)
+            self._last_unit = unit
+            self._show_unit(reading)
+        self._alert(reading)
+
+    def _announce_unit(self, reading: Reading) -> None:
+        w, lang = self.workshop, self.lang
+        phase = w.step.phase(reading.phase)
+        if phase is not None:
+            self.notify(s("phase_changed", lang, title=phase.title.get(lang)), timeout=4)
+        elif reading.person:
+            self.notify(s("turn_changed", lang, name=w.name(reading.person)), timeout=3)
+
+    def _alert(self, reading: Reading) -> None:
+        if reading.status is not Status.RUNNING or reading.unit_level is Level.NORMAL:
+            return
+        key = (self.workshop.step.id, reading.unit_index, reading.unit_level.value)
+        if key in self._alerted:
+            return
+        self._alerted.add(key)
+        w, lang = self.workshop, self.lang
+        phase = w.step.phase(reading.phase)
+        what = (
+            w.name(reading.person)
+            or (phase.title.get(lang) if phase else "")
+            or s("this_step", lang)
+        )
+        if reading.unit_level is Level.WARNING:
+            self.notify(s("alert_warning", lang, what=what), severity="warning", timeout=6)
+        else:
+            self.notify(s("alert_zero", lang, what=what), severity="error", timeout=8)
+        self.app.bell()
+
+    def _show_save_status(self) -> None:
+        status = getattr(self.app, "save_status", None)
+        widget = self.query_one("#save-status", Static)
+        now = hhmm(self.workshop.now())
+        if status is None or (not status.pending and status.error is None):
+            widget.update(Text.assemble((f"✓ {s('saved', self.lang)}", "green"), f"  {now}"))
+            widget.set_class(False, "-error")
+        elif status.error:
+            widget.update(Text(s("save_failed", self.lang, error=status.error), style="bold"))
+            widget.set_class(True, "-error")
+        else:
+            widget.update(Text.assemble((s("saving", self.lang), "dim"), f"  {now}"))
+            widget.set_class(False, "-error")
+
+    def _set(self, selector: str, text: str | Text) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = bool(text)
+        widget.update(text)
+
+    @staticmethod
+    def _numbered(heading: str, items: list[str]) -> Text | str:
+        if not items:
+            return ""
+        text = Text()
+        text.append(heading + "\n", style="bold underline")
+        for n, item in enumerate(items, 1):
+            text.append(f"{n}. ", style="bold")
+            text.append(item + "\n")
+        return text
+
+    @staticmethod
+    def _bullets(heading: str, items: list[str]) -> Text | str:
+        if not items:
+            return ""
+        text = Text()
+        text.append(heading + "\n", style="bold underline")
+        for item in items:
+            text.append("• " + item + "\n")
+        return text
+
+    # --- intentions ---------------------------------------------------------------
+
+    def _after(self) -> None:
+        self.refresh_all()
+
+    def action_toggle_timer(self) -> None:
+        self.workshop.toggle_timer()
+        self._after()
+
+    def action_next_unit(self) -> None:
+        if not self.workshop.move_unit(+1):
+            self.notify(s("last_unit", self.lang), timeout=4)
+        self._after()
+
+    def action_prev_unit(self) -> None:
+        if not self.workshop.move_unit(-1):
+            self.notify(s("first_unit", self.lang), timeout=3)
+        self._after()
+
+    def action_next_step(self) -> None:
+        if not self.workshop.next_step():
+            self.notify(s("last_step", self.lang), timeout=5)
+        self._after()
+        self.query_one("#content", VerticalScroll).scroll_home(animate=False)
+
+    def action_prev_step(self) -> None:
+        if not self.workshop.previous_step():
+            self.notify(s("first_step", self.lang), timeout=3)
+        self._after()
+        self.query_one("#content", VerticalScroll).scroll_home(animate=False)
+
+    def action_adjust(self, minutes: int) -> None:
+        self.workshop.adjust(minutes)
+        self._after()
+
+    def action_pass_turn(self) -> None:
+        if not self.workshop.pass_turn():
+            self.notify(s("no_focus", self.lang), timeout=3)
+        self._after()
+
+    def action_absent(self) -> None:
+        from facilitator.tui.screens.people import PeopleModal
+
+        def done(pid: str | None) -> None:
+            if pid is not None:
+                person = self.workshop.session.participant(pid)
+                if person is not None:
+                    self.workshop.set_present(pid, not person.present)
+            self._after()
+
+        self.app.push_screen(PeopleModal(self.workshop, self.lang), done)
+
+    def action_items(self) -> None:
+        from facilitator.tui.screens.items import ItemsScreen
+
+        self.app.push_screen(ItemsScreen(self.workshop, self.lang), lambda _: self._after())
+
+    def action_finish(self) -> None:
+        from facilitator.tui.screens.confirm import ConfirmModal
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.workshop.finish()
+                self.notify(s("finished", self.lang), timeout=6)
+            self._after()
+
+        self.app.push_screen(ConfirmModal(s("finish_confirm", self.lang), self.lang), done)
+
+    # capture
+
+    def open_form(self, form: Form) -> None:
+        """Show a capture form; what it returns is applied through the workshop."""
+        w, lang = self.workshop, self.lang
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                try:
+                    form.apply(values)
+                except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                    self.notify(str(exc).splitlines()[0], severity="error")
+            self._after()
+
+        def nudge(values: dict[str, Any]) -> list[str]:
+            return nudges(w, values, lang, form.hr_hint)
+
+        self.app.push_screen(FormModal(form.title, form.fields, lang, nudge), done)
+
+    def action_note(self) -> None:
+        self.open_form(forms.note_form(self.workshop, self.lang))
+
+    def action_dilemma(self) -> None:
+        self.open_form(forms.dilemma_form(self.workshop, self.lang))
+
+    def action_finding(self) -> None:
+        self.open_form(forms.finding_form(self.workshop, self.lang))
+
+    def action_measure(self) -> None:
+        self.open_form(forms.measure_form(self.workshop, self.lang))
+
+    def action_checkout(self) -> None:
+        self.open_form(forms.checkout_form(self.workshop, self.lang))
+
+    def action_next_meeting(self) -> None:
+        self.open_form(forms.next_meeting_form(self.workshop, self.lang))

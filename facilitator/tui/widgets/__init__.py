@@ -1,0 +1,1 @@
+"""Widgets that show one part of the workshop's state."""
