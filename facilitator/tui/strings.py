@@ -27,6 +27,7 @@ _S: dict[str, tuple[str, str]] = {
     "key_items": ("Alt som er notert", "All captured"),
     "key_finish": ("Avslutt økta", "Finish session"),
     "key_back": ("Tilbake", "Back"),
+    "key_scroll": ("Rull teksten", "Scroll the text"),
     "key_save": ("Lagre", "Save"),
     "key_edit": ("Endre", "Edit"),
     "key_delete": ("Slett", "Delete"),
@@ -159,7 +160,6 @@ _S: dict[str, tuple[str, str]] = {
     "alert_zero": ("Tiden er ute for {what}.", "Time is up for {what}."),
     "this_step": ("dette steget", "this step"),
     "phase_changed": ("Ny fase: {title}", "New phase: {title}"),
-    "turn_changed": ("Nå har {name} ordet", "{name} has the floor"),
     "last_unit": (
         "Dette er siste person/fase i steget. Gå videre med PgDn.",
         "This is the last person/phase of the step. Move on with PgDn.",

@@ -58,7 +58,11 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(
+                f"{self.form_title}   [dim](Ctrl+S {s('key_save', self.lang).lower()} · "
+                f"Esc {s('setup_cancel', self.lang).lower()})[/]",
+                id="form-title",
+            )
             for f in self.fields:
                 if f.kind == "check":
                     yield Checkbox(f.label, bool(f.value), id=f"f-{f.name}")

@@ -34,6 +34,7 @@ REDRAW_SECONDS = 0.25
 
 
 class RunScreen(Screen[None]):
+    AUTO_FOCUS = None
     BINDINGS = [
         Binding("space", "toggle_timer", "key_timer", tooltip="tip_timer", id="timer"),
         Binding(
@@ -77,6 +78,7 @@ class RunScreen(Screen[None]):
             tooltip="tip_plus",
             id="plus",
             key_display="+",
+            show=False,
         ),
         Binding("minus", "adjust(-1)", "key_minus", tooltip="tip_minus", id="minus", show=False),
         Binding("n", "note", "key_note", tooltip="tip_note", id="note"),
@@ -89,6 +91,8 @@ class RunScreen(Screen[None]):
         Binding("p", "pass_turn", "key_pass", tooltip="tip_pass", id="pass", show=False),
         Binding("i", "items", "key_items", tooltip="tip_items", id="items", show=False),
         Binding("f10", "finish", "key_finish", id="finish", show=False),
+        Binding("up,k", "scroll(-1)", "key_scroll", show=False),
+        Binding("down,j", "scroll(1)", "key_scroll", show=False),
     ]
 
     def __init__(self, workshop: Workshop, lang: Lang) -> None:
@@ -107,7 +111,9 @@ class RunScreen(Screen[None]):
             yield Static(id="save-status")
         yield ProgressStrip(id="strip")
         with Horizontal(id="main"):
-            with VerticalScroll(id="content"):
+            # The step text scrolls with ↑/↓ from the screen; the scroll area never
+            # takes focus, so PgUp/PgDn and the arrows always reach the workshop.
+            with VerticalScroll(id="content", can_focus=False):
                 yield Static(id="step-title")
                 yield Static(id="step-purpose")
                 yield Static(id="phase-box")
@@ -263,10 +269,12 @@ class RunScreen(Screen[None]):
     def _announce_unit(self, reading: Reading) -> None:
         w, lang = self.workshop, self.lang
         phase = w.step.phase(reading.phase)
+        # Phase changes are announced; in a plain round the big name is enough.
         if phase is not None:
-            self.notify(s("phase_changed", lang, title=phase.title.get(lang)), timeout=4)
-        elif reading.person:
-            self.notify(s("turn_changed", lang, name=w.name(reading.person)), timeout=3)
+            title = phase.title.get(lang)
+            if reading.person and w.step.kind is StepKind.PER_PARTICIPANT:
+                title = f"{w.name(reading.person)} – {title}"
+            self.notify(s("phase_changed", lang, title=title), timeout=4)
 
     def _alert(self, reading: Reading) -> None:
         if reading.status is not Status.RUNNING or reading.unit_level is Level.NORMAL:
@@ -332,6 +340,10 @@ class RunScreen(Screen[None]):
 
     def _after(self) -> None:
         self.refresh_all()
+
+    def action_scroll(self, lines: int) -> None:
+        content = self.query_one("#content", VerticalScroll)
+        content.scroll_relative(y=lines * 3, animate=False)
 
     def action_toggle_timer(self) -> None:
         self.workshop.toggle_timer()
