@@ -127,8 +127,18 @@ class RunScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit_to_size()
         self.refresh_all()
         self.set_interval(REDRAW_SECONDS, self.refresh_clock)
+
+    def on_resize(self) -> None:
+        self._fit_to_size()
+
+    def _fit_to_size(self) -> None:
+        # On a big window (a projector), the timer gets half the width and block
+        # letters that grow with it; on a laptop-sized one, the compact Digits.
+        width, height = self.app.size
+        self.set_class(width >= 140 and height >= 40, "-large")
 
     # --- drawing -----------------------------------------------------------------
 

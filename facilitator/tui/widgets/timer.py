@@ -12,6 +12,7 @@ from facilitator.i18n import Lang
 from facilitator.stepclock import Level, Reading, Status
 from facilitator.timefmt import clock_text, hhmm
 from facilitator.tui.strings import s
+from facilitator.tui.widgets.bigtimer import BigTimer
 from facilitator.workshop import Workshop
 
 LEVEL_CLASSES = {Level.NORMAL: "-normal", Level.WARNING: "-warning", Level.OVERTIME: "-overtime"}
@@ -21,6 +22,7 @@ class TimerPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="who")
         yield Digits("0:00", id="timer")
+        yield BigTimer(id="bigtimer")
         yield Static(id="timer-label")
         yield Static(id="step-time")
         yield Static(id="people")
@@ -38,11 +40,16 @@ class TimerPanel(Vertical):
         over = reading.unit_remaining <= 0 and reading.status is not Status.NOT_STARTED
         value = clock_text(reading.unit_remaining)
         digits.update(f"+{value}" if over else value)
+        big = self.query_one(BigTimer)
+        big.update(f"+{value}" if over else value)
         for level, cls in LEVEL_CLASSES.items():
             digits.set_class(
                 reading.unit_level is level and reading.status is not Status.NOT_STARTED, cls
             )
         digits.set_class(reading.status is Status.PAUSED, "-paused")
+        for cls in LEVEL_CLASSES.values():
+            big.set_class(digits.has_class(cls), cls)
+        big.set_class(reading.status is Status.PAUSED, "-paused")
 
         label = self.query_one("#timer-label", Static)
         planned = clock_text(reading.unit_planned)
