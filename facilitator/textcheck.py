@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Stems in bokmål and English, matched at the start of a word.
+# Stems in bokmål and English, matched at the start of a word; a trailing space
+# means the whole word. Matching a stem cannot see negation ("ingen mobbing") or
+# tell "konfliktfri" from "konflikt": those fire too, which is fine for a nudge.
 _HR_STEMS = (
     # harassment, retaliation, bullying, whistleblowing
     "trakass",
     "sextrakass",
     "seksuell trakass",
-    "gjengjeld",
+    "gjengjeldelse",  # not "gjengjeld": "til gjengjeld" is everyday "in return"
     "represali",
     "mobb",
     "varsl",
@@ -26,6 +28,7 @@ _HR_STEMS = (
     "bully",
     "bullie",
     "whistleblow",
+    "whistle-blow",
     # conflict that affects capacity or several in the team
     "konflikt",
     "conflict",
@@ -35,11 +38,17 @@ _HR_STEMS = (
     "sykemeld",
     "langtidssyk",
     "sick leave",
+    "sick-leave",
     "sick note",
     "sickness absence",
     # doubt about process or impartiality
-    "habil",
+    # not "habil" alone: "habilitering" is a municipal service for disabled people
+    "habil ",
+    "habile ",
+    "habilitet",
     "inhabil",
+    "partisk",
+    "upartisk",
     "impartial",
     "conflict of interest",
 )
@@ -77,6 +86,33 @@ _HEALTH_STEMS = (
     "illness",
     "ill ",
 )
+# Norwegian first names that are also everyday words.
+_NAMES_THAT_ARE_WORDS = frozenset(
+    {
+        "per",
+        "dag",
+        "liv",
+        "hans",
+        "bo",
+        "vår",
+        "sol",
+        "tone",
+        "siv",
+        "ask",
+        "gro",
+        "frank",
+        "rune",
+        "mai",
+        "tor",
+        "eli",
+        "kim",
+        "bjørn",
+        "ulf",
+        "elv",
+        "storm",
+        "vidar",
+    }
+)
 # Two capitalised words in a row look like a first and last name.
 _CAPITALISED_PAIR = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ][a-zæøå]+\b")
 
@@ -104,9 +140,13 @@ def mentions_health(text: str) -> bool:
 def names_someone(text: str, known_names: Iterable[str] = ()) -> bool:
     """The text seems to name a person: a known name, or a capitalised first and
     last name inside a sentence."""
-    lowered = _words(text)
     for name in known_names:
-        first = name.strip().split(" ")[0].lower()
-        if len(first) > 1 and re.search(rf"\b{re.escape(first)}\b", lowered):
-            return True
+        for part in name.split():
+            if len(part) < 2:
+                continue
+            # A name that is also a common word ("Per", "Dag", "Liv") counts only
+            # when capitalised; others are found however they were typed.
+            flags = 0 if part.lower() in _NAMES_THAT_ARE_WORDS else re.IGNORECASE
+            if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text, flags):
+                return True
     return bool(_CAPITALISED_PAIR.search(text))

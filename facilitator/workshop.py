@@ -13,7 +13,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails
+
 from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
+from facilitator.i18n import rule_error
 from facilitator.law import Paragraph
 from facilitator.projection import Projection, project, session_schedule
 from facilitator.schedule import Schedule
@@ -116,11 +120,18 @@ class Workshop:
     def set_participants(self, names: list[str]) -> None:
         """Replace the participants (setup only), keeping ids stable by position."""
         names = [n.strip() for n in names if n.strip()]
-        self.session.participants = [
-            Participant(id=f"p{i}", name=name) for i, name in enumerate(names, 1)
-        ]
-        if self.session.facilitator not in {p.id for p in self.session.participants}:
+        people = [Participant(id=f"p{i}", name=name) for i, name in enumerate(names, 1)]
+        # The session refuses a facilitator who is not a participant, so clear the
+        # facilitator first when they are not among the new people; put them back
+        # if the new list is refused.
+        facilitator = self.session.facilitator
+        if facilitator not in {p.id for p in people}:
             self.session.facilitator = None
+        try:
+            self.session.participants = people
+        except ValidationError:
+            self.session.facilitator = facilitator
+            raise
         self._changed()
 
     def set_facilitator(self, pid: str | None) -> None:
@@ -177,6 +188,9 @@ class Workshop:
             clock.order = self._speaking_order()
         if self.session.started_at is None:
             self.session.started_at = self.now()
+        if self.session.current_step is None:
+            # Started from setup: the session is running, so it is at its first step.
+            self.session.current_step = self.step.id
         clock.toggle(self.step, self.now())
         self._changed()
 
@@ -226,7 +240,9 @@ class Workshop:
         return True
 
     def finish(self) -> None:
-        self.pause()
+        clock = self.session.clocks.get(self.step.id)
+        if clock is not None:
+            clock.pause(self.now())  # not `self.pause()`: one change, one on_change
         self.session.finished_at = self.now()
         self._changed()
 
@@ -350,6 +366,7 @@ class Workshop:
             consequence=consequence,
             created_at=self.now(),
         )
+        self._check_risk(measure)
         self.session.measures.append(measure)
         self._changed()
         return measure
@@ -401,6 +418,8 @@ class Workshop:
         data = item.model_dump()
         data.update(changes, updated_at=self.now())
         replacement = type(item).model_validate(data)
+        if isinstance(replacement, Measure):
+            self._check_risk(replacement)
         items[items.index(item)] = replacement
         self._changed()
         return replacement
@@ -409,6 +428,27 @@ class Workshop:
         items = self._collection(collection)
         items.remove(self.find(collection, item_id))
         self._changed()
+
+    def _check_risk(self, measure: Measure) -> None:
+        """Refuse risk scores above the session's scale (1–3 or 1–5) before the
+        measure goes in: the session checks it on every later change, so a score
+        let in here would make each of them fail."""
+        scale = self.session.risk_scale
+        errors = [
+            InitErrorDetails(
+                type=rule_error(
+                    "risk_out_of_scale",
+                    f"risikoskårer går fra 1 til {scale}",
+                    f"risk scores go from 1 to {scale}",
+                ),
+                loc=(field,),
+                input=value,
+            )
+            for field in ("likelihood", "consequence")
+            if (value := getattr(measure, field)) is not None and value > scale
+        ]
+        if errors:
+            raise ValidationError.from_exception_data("Measure", errors)
 
     def _collection(self, name: str) -> list[Any]:
         if name not in COLLECTIONS:

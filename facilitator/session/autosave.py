@@ -50,6 +50,9 @@ class AutoSaver:
         self._error: str | None = None
         self._saves = 0
         self._closed = False
+        self._wake = False
+        """Set by `submit` and `retry_now`, so that a request made while a write is
+        under way is not lost: the wait after a failed write ends at once."""
         self._thread = threading.Thread(target=self._run, name="facilitator-autosave", daemon=True)
         self._thread.start()
 
@@ -67,6 +70,7 @@ class AutoSaver:
             if self._closed:
                 raise RuntimeError("autosaver is closed")
             self._pending = dump
+            self._wake = True
             self._cond.notify_all()
 
     def flush(self, timeout: float | None = None) -> bool:
@@ -78,7 +82,9 @@ class AutoSaver:
             )
 
     def retry_now(self) -> None:
+        """Try a failed write again without waiting for the next retry."""
         with self._cond:
+            self._wake = True
             self._cond.notify_all()
 
     def close(self, timeout: float | None = 5.0) -> bool:
@@ -98,6 +104,7 @@ class AutoSaver:
                     return  # closed with nothing left to write
                 dump, self._pending = self._pending, None
                 self._writing = True
+                self._wake = False
             error = self._write(dump)
             with self._cond:
                 self._writing = False
@@ -115,7 +122,7 @@ class AutoSaver:
                 with self._cond:
                     if self._closed:
                         return
-                    self._cond.wait(timeout=self.retry_seconds)
+                    self._cond.wait_for(lambda: self._wake or self._closed, self.retry_seconds)
 
     def _write(self, dump: dict[str, Any]) -> str | None:
         try:
@@ -123,7 +130,8 @@ class AutoSaver:
         except FacilitatorError as exc:
             return str(exc)
         except OSError as exc:
-            return f"{exc.strerror or exc} ({exc.filename or self.path or ''})"
+            where = exc.filename or self.path or self.store.path_for(str(dump.get("id")))
+            return f"{exc.strerror or exc} ({where})"
         except Exception as exc:  # a bug must not kill the thread that keeps data safe
             return f"{type(exc).__name__}: {exc}"
         return None
