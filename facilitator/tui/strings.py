@@ -99,6 +99,9 @@ _S: dict[str, tuple[str, str]] = {
     "setup_begin": ("Start økta", "Start the session"),
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview": ("Tidsplan", "Schedule"),
+    "setup_total": ("Slutt, totalt", "End, total"),
+    "col_start": ("Start", "Start"),
+    "col_min": ("Min", "Min"),
     "setup_fits": ("Planen passer: {slack} min til overs.", "The plan fits: {slack} min to spare."),
     "setup_over": (
         "Planen går {over} min over avsatt tid.",

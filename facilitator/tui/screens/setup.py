@@ -95,15 +95,12 @@ class SetupScreen(Screen[Session | None]):
                 yield Input(
                     ", ".join(self.initial_names),
                     placeholder=s("setup_participants_ph", lang),
-                    id="people",
+                    id="names",
                 )
-                with Horizontal(classes="row"):
-                    with Vertical():
-                        yield Label(s("setup_start", lang))
-                        yield Input(f"{start:%H:%M}", id="start")
-                    with Vertical():
-                        yield Label(s("setup_end", lang))
-                        yield Input(f"{start + timedelta(hours=3):%H:%M}", id="end")
+                yield Label(s("setup_start", lang))
+                yield Input(f"{start:%H:%M}", id="starts-at")
+                yield Label(s("setup_end", lang))
+                yield Input(f"{start + timedelta(hours=3):%H:%M}", id="ends-at")
                 yield Label(s("setup_facilitator", lang))
                 yield Select([], id="facilitator", prompt=s("none", lang))
                 with Horizontal(classes="row"):
@@ -124,15 +121,16 @@ class SetupScreen(Screen[Session | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#preview", DataTable)
-        for key in ("#", "step", "start", "end", "min"):
-            table.add_column(key if key == "#" else "", key=key)
+        # times first: on a narrow screen the step titles are what gets cut
+        for key, label in (("start", "col_start"), ("min", "col_min"), ("step", "col_step")):
+            table.add_column(s(label, self.lang), key=key)
         self._update()
         self.query_one("#title", Input).focus()
 
     # --- reading the form ---------------------------------------------------------
 
     def _names(self) -> list[str]:
-        return split_names(self.query_one("#people", Input).value)
+        return split_names(self.query_one("#names", Input).value)
 
     def _day(self) -> date | None:
         try:
@@ -166,8 +164,8 @@ class SetupScreen(Screen[Session | None]):
         table.clear()
         fit = self.query_one("#fit", Static)
         day = self._day() or self.clock.now().astimezone().date()
-        start = parse_hhmm(self.query_one("#start", Input).value, day)
-        end = parse_hhmm(self.query_one("#end", Input).value, day)
+        start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
+        end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
         n = max(1, len(self.order))
         if start is None:
             fit.update(s("setup_bad_time", lang))
@@ -175,20 +173,12 @@ class SetupScreen(Screen[Session | None]):
         if end is not None and end <= start:
             end += timedelta(days=1)
         schedule = plan(self.agenda, n, start, end)
-        for i, item in enumerate(schedule.steps, 1):
-            table.add_row(
-                str(i),
-                item.step.title.get(lang),
-                hhmm(item.start),
-                hhmm(item.end),
-                str(item.minutes),
-            )
+        for item in schedule.steps:
+            table.add_row(hhmm(item.start), str(item.minutes), item.step.title.get(lang))
         table.add_row(
-            "",
-            Text(f"{s('setup_preview', lang)}", style="bold"),
-            hhmm(schedule.start),
-            hhmm(schedule.end),
+            Text(hhmm(schedule.end), style="bold"),
             Text(str(schedule.total_minutes), style="bold"),
+            Text(s("setup_total", lang), style="bold"),
         )
         lines = Text()
         if schedule.fits is None:
@@ -243,7 +233,7 @@ class SetupScreen(Screen[Session | None]):
             return s("setup_bad_date", lang)
         day = self._day()
         assert day is not None
-        for field in ("#start", "#end"):
+        for field in ("#starts-at", "#ends-at"):
             value = self.query_one(field, Input).value
             if value.strip() and parse_hhmm(value, day) is None:
                 return s("setup_bad_time", lang)
@@ -265,8 +255,8 @@ class SetupScreen(Screen[Session | None]):
         chosen = self.query_one("#facilitator", Select).value
         if isinstance(chosen, str) and chosen in self.order:
             session.facilitator = f"p{self.order.index(chosen) + 1}"
-        start = parse_hhmm(self.query_one("#start", Input).value, day)
-        end = parse_hhmm(self.query_one("#end", Input).value, day)
+        start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
+        end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
         if start is not None:
             session.booked_start = start
             if end is not None:
