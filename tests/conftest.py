@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,3 +28,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FACILITATOR_WORKSPACE", raising=False)
     monkeypatch.delenv("FACILITATOR_LANG", raising=False)
     return tmp_path
+
+
+# Screens show local wall-clock times; pin the zone so every machine sees the same.
+os.environ["TZ"] = "UTC"
+time.tzset()
+os.environ["TEXTUAL_ANIMATIONS"] = "none"

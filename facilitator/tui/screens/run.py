@@ -284,7 +284,7 @@ class RunScreen(Screen[None]):
             title = phase.title.get(lang)
             if reading.person and w.step.kind is StepKind.PER_PARTICIPANT:
                 title = f"{w.name(reading.person)} – {title}"
-            self.notify(s("phase_changed", lang, title=title), timeout=4)
+            self.notify(s("phase_changed", lang, title=title), timeout=3)
 
     def _alert(self, reading: Reading) -> None:
         if reading.status is not Status.RUNNING or reading.unit_level is Level.NORMAL:
@@ -311,13 +311,13 @@ class RunScreen(Screen[None]):
         widget = self.query_one("#save-status", Static)
         now = hhmm(self.workshop.now())
         if status is None or (not status.pending and status.error is None):
-            widget.update(Text.assemble((f"✓ {s('saved', self.lang)}", "green"), f"  {now}"))
+            widget.update(Text.assemble((f"✓ {s('saved', self.lang)}", "green"), f" · {now}"))
             widget.set_class(False, "-error")
         elif status.error:
             widget.update(Text(s("save_failed", self.lang, error=status.error), style="bold"))
             widget.set_class(True, "-error")
         else:
-            widget.update(Text.assemble((s("saving", self.lang), "dim"), f"  {now}"))
+            widget.update(Text.assemble((s("saving", self.lang), "dim"), f" · {now}"))
             widget.set_class(False, "-error")
 
     def _set(self, selector: str, text: str | Text) -> None:

@@ -25,6 +25,9 @@ _FONT: dict[str, tuple[str, ...]] = {
     " ": ("...",) * 5,
 }
 ROWS = 5
+# Blank pixels are no-break spaces: ordinary leading spaces are dropped when the
+# text is laid out, which would shift rows that start with a blank pixel.
+_BLANK = "\u00a0"
 
 
 def pixel_width(value: str) -> int:
@@ -38,7 +41,7 @@ def render_lines(value: str, scale: int) -> list[str]:
     lines = []
     for row in range(ROWS):
         pixels = " ".join(g[row] for g in glyphs).replace(" ", ".")
-        line = "".join(("██" if p == "#" else "  ") * scale for p in pixels)
+        line = "".join(("██" if p == "#" else _BLANK * 2) * scale for p in pixels)
         lines.extend([line] * scale)
     return lines
 
@@ -58,4 +61,6 @@ class BigTimer(Widget):
     def render(self) -> Text:
         lines = render_lines(self.value, self.scale())
         width = self.content_size.width
-        return Text("\n".join(line.center(width) for line in lines), no_wrap=True, overflow="crop")
+        return Text(
+            "\n".join(line.center(width, _BLANK) for line in lines), no_wrap=True, overflow="crop"
+        )
