@@ -15,4 +15,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_quick_start_runs_the_default_agenda():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "pip install . && facilitator agenda show kollegaveiledning --participants 6" in readme
+    assert (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install . && facilitator run"
+        in readme
+    )
