@@ -20,7 +20,7 @@ def _run(workspace: Path, lang: Lang, **launch: object) -> int:
 
     app = FacilitatorApp(workspace, lang, Launch(**launch))  # type: ignore[arg-type]
     app.run()
-    return 0
+    return app.return_code or 0
 
 
 def start(workspace: Path, lang: Lang) -> int:
