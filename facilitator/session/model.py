@@ -155,6 +155,10 @@ class Measure(_Item):
     consequence: Annotated[int, Field(ge=1, le=5)] | None = None
     follow_ups: list[FollowUp] = []
     visibility: Visibility = Visibility.SHARED
+    carried_from: Ref | None = None
+    """The id of the earlier session that agreed this measure, when it was brought
+    into this session to be followed up (its id stays the same); None for a measure
+    agreed here. Across sessions, the newest copy of a measure is its current state."""
 
     @property
     def risk(self) -> int | None:
