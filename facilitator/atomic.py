@@ -24,11 +24,17 @@ def ensure_private_dir(folder: Path) -> None:
         folder.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, private_folder: bool = True) -> None:
     """Write `data` to `path`: temp file in the same folder, flush, fsync, rename,
-    then fsync the folder so the rename itself survives a power cut."""
+    then fsync the folder so the rename itself survives a power cut.
+
+    The file is always owner-only. With `private_folder` (for the workspace's own
+    folders) the folder is created or tightened to owner-only too; without it (an
+    export written where the user asked) the folder must exist and is left as it
+    is: tightening someone's Documents or a shared folder would be a surprise."""
     folder = path.parent
-    ensure_private_dir(folder)
+    if private_folder:
+        ensure_private_dir(folder)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

@@ -73,7 +73,51 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     run.add_argument("--title", metavar="TEXT", help=t("opt_title", lang))
     resume = add(sub, "resume", "cmd_resume")
     resume.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
+    _add_export_and_plan(sub, common, lang)
     return p
+
+
+def _add_export_and_plan(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, lang: Lang
+) -> None:
+    audiences = ["management", "group"]
+    export = sub.add_parser(
+        "export", help=t("cmd_export", lang), description=t("export_desc", lang), parents=[common]
+    )
+    export.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
+    export.add_argument(
+        "--audience", choices=audiences, default="management", help=t("opt_audience", lang)
+    )
+    export.add_argument(
+        "--format",
+        "-f",
+        dest="fmt",
+        choices=["md", "html", "csv", "json", "ics"],
+        default="md",
+        help=t("opt_export_format", lang),
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
+    export.add_argument("--schema", action="store_true", help=t("opt_schema", lang))
+    plan = sub.add_parser(
+        "plan", help=t("cmd_plan", lang), description=t("plan_desc", lang), parents=[common]
+    )
+    plan.add_argument(
+        "--format",
+        "-f",
+        dest="fmt",
+        choices=["md", "html", "csv"],
+        default="md",
+        help=t("opt_plan_format", lang),
+    )
+    plan.add_argument(
+        "--status", choices=["all", "open"], default="all", help=t("opt_status", lang)
+    )
+    plan.add_argument("--unit", metavar="UNIT", help=t("opt_unit", lang))
+    plan.add_argument(
+        "--audience", choices=audiences, default="management", help=t("opt_plan_audience", lang)
+    )
+    plan.add_argument("--as-of", metavar="DATE", help=t("opt_as_of", lang))
+    plan.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
 
 
 def _pre_lang(argv: Sequence[str]) -> Lang:
@@ -139,6 +183,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
         from facilitator.commands.sessions import list_sessions
 
         return list_sessions(workspace, lang)
+    if args.command in ("export", "plan"):
+        return _export_or_plan(args, workspace, lang)
     if args.command == "agenda":
         from facilitator.commands import agenda as cmd
 
@@ -156,3 +202,24 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
         raise UserError(t("agenda_needs_sub", lang))
     parser.print_help()
     return 2
+
+
+def _export_or_plan(args: argparse.Namespace, workspace: Path, lang: Lang) -> int:
+    from facilitator.report.model import Audience
+
+    audience = Audience(args.audience)
+    if args.command == "plan":
+        from facilitator.commands.plan import plan
+
+        return plan(
+            workspace, lang, args.fmt, args.status, args.unit, audience, args.as_of, args.output
+        )
+    from facilitator.commands import export as cmd
+
+    if args.schema:
+        if args.session:
+            raise UserError(t("schema_takes_no_session", lang))
+        return cmd.export_schema()
+    # The document is in the session's own language unless --lang was given.
+    doc_lang = resolve_lang(args.lang) if hasattr(args, "lang") else None
+    return cmd.export(workspace, lang, args.session, audience, args.fmt, args.output, doc_lang)

@@ -115,6 +115,83 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "state_finished": ("avsluttet", "finished"),
     "state_broken": ("kan ikke leses", "unreadable"),
     "invalid_agenda": ("ugyldig", "invalid"),
+    # export and plan
+    "cmd_export": (
+        "skriv oppsummeringen av en økt: til ledelsen og AMU, eller gruppens eget referat",
+        "write out a session's summary: for management and the AMU, or the group's own record",
+    ),
+    "export_desc": (
+        "Skriver oppsummeringen av en økt. Til ledelsen (standard) går bare det gruppen har merket som delt, uten navn (med mindre økta tillater det) og uten noe per person. Gruppens eget referat (--audience group) har alt, og er personopplysninger. Dokumentet er på øktas språk, med mindre --lang er gitt.",
+        "Writes out a session's summary. For management (the default) it holds only what the group marked as shared, with no names (unless the session allows them) and nothing per person. The group's own record (--audience group) holds everything and is personal data. The document is in the session's language unless --lang is given.",
+    ),
+    "opt_audience": (
+        "management (standard): til ledelsen; group: gruppens eget referat",
+        "management (default): for management; group: the group's own record",
+    ),
+    "opt_export_format": (
+        "md (standard), html (én fil, klar til utskrift), csv (tiltakene i HMS-handlingsplanens kolonner), json, eller ics (frister og neste møte som kalenderhendelser)",
+        "md (default), html (one file, ready to print), csv (the measures in the HMS action plan's columns), json, or ics (deadlines and the next meeting as calendar events)",
+    ),
+    "opt_output": (
+        "skriv til FIL, lesbar bare for deg, i stedet for til skjermen",
+        "write to FILE, readable by you only, instead of to the screen",
+    ),
+    "opt_schema": (
+        "skriv JSON-skjemaet for --format json og avslutt",
+        "print the JSON Schema of --format json and exit",
+    ),
+    "export_needs_session": (
+        "oppgi økta som skal skrives ut (id, begynnelsen av id-en, eller filsti); se «facilitator sessions»",
+        "name the session to export (its id, the start of it, or a file path); see 'facilitator sessions'",
+    ),
+    "schema_takes_no_session": (
+        "--schema skriver skjemaet og tar ingen økt",
+        "--schema prints the schema and takes no session",
+    ),
+    "output_is_session": (
+        "{path} er en øktfil; velg et annet navn for eksporten",
+        "{path} is a session file; choose another name for the export",
+    ),
+    "output_no_folder": ("mappen {folder} finnes ikke", "the folder {folder} does not exist"),
+    "output_is_dir": (
+        "{path} er en mappe; oppgi et filnavn",
+        "{path} is a folder; give a file name",
+    ),
+    "written": ("Skrev {path} (bare du kan lese filen).", "Wrote {path} (readable by you only)."),
+    "written_personal": (
+        "Skrev {path}: gruppens eget referat, med personopplysninger. Bare du kan lese filen; del den bare med gruppen.",
+        "Wrote {path}: the group's own record, with personal data. Only you can read the file; share it with the group only.",
+    ),
+    "cmd_plan": (
+        "HMS-handlingsplanen: tiltakene fra alle øktene, gruppert etter § 4-3-faktor, med forfalte frister merket",
+        "the HMS action plan: the measures from every session, grouped by § 4-3 factor, with overdue deadlines flagged",
+    ),
+    "plan_desc": (
+        "Samler tiltakene fra alle øktene i arbeidsmappen til én HMS-handlingsplan. Et tiltak som er fulgt opp i flere økter, står én gang, slik det sist ble registrert, med økta som avtalte det som kilde. Planen går til ledelsen, så den tar bare med tiltak merket som delt (--audience group tar med alle).",
+        "Gathers the measures from every session in the workspace into one HMS action plan. A measure followed up in several sessions appears once, as last recorded, with the session that agreed it as its source. The plan goes to management, so it holds only measures marked as shared (--audience group includes all).",
+    ),
+    "opt_plan_format": ("md (standard), html eller csv", "md (default), html or csv"),
+    "opt_plan_audience": (
+        "management (standard): bare tiltak merket som delt, uten navn med mindre økta tillater det; group: alle tiltak",
+        "management (default): only measures marked as shared, with no names unless the session allows them; group: every measure",
+    ),
+    "opt_status": (
+        "all (standard): alle tiltak; open: bare planlagte og pågående",
+        "all (default): every measure; open: only planned and in progress",
+    ),
+    "opt_unit": (
+        "bare tiltak fra økter for denne enheten",
+        "only measures from sessions of this unit",
+    ),
+    "opt_as_of": (
+        "vurder fristene per denne datoen, ÅÅÅÅ-MM-DD (standard: i dag)",
+        "judge deadlines as of this date, YYYY-MM-DD (default: today)",
+    ),
+    "bad_date": (
+        "forventet en dato som 2026-03-01, fikk «{value}»",
+        "expected a date like 2026-03-01, got '{value}'",
+    ),
+    "plan_skipped": ("hopper over {problem}", "skipping {problem}"),
 }
 
 

@@ -1,0 +1,90 @@
+"""`facilitator export SESSION`: a session's summary in Markdown, HTML, CSV, JSON
+or iCalendar, for management or for the group itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from facilitator.atomic import write_atomic
+from facilitator.errors import UserError
+from facilitator.i18n import Lang
+from facilitator.messages import t
+from facilitator.report.build import build_summary
+from facilitator.report.formats import Format, render_summary
+from facilitator.report.json_export import summary_schema
+from facilitator.report.model import Audience
+from facilitator.session.store import SessionStore
+from facilitator.tomlfile import FileProblem
+
+
+def export_time() -> datetime:
+    """When the export is made: now, or `SOURCE_DATE_EPOCH` when set, the common
+    convention for output that must come out the same every time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def export(
+    workspace: Path,
+    lang: Lang,
+    ref: str | None,
+    audience: Audience,
+    fmt: Format,
+    output: str | None,
+    doc_lang: Lang | None,
+) -> int:
+    """Write the summary of session `ref`; `doc_lang` is the document's language
+    when given (else the session's own), `lang` that of the messages."""
+    if not ref:
+        raise UserError(t("export_needs_session", lang))
+    store = SessionStore(workspace, lang)
+    path = store.resolve(ref)
+    try:
+        session = store.load(path)
+    except FileProblem as exc:
+        # One line: the most specific one (a field and its line) when there is one.
+        raise UserError(exc.problems[1] if len(exc.problems) > 1 else exc.problems[0]) from None
+    summary = build_summary(session, audience, doc_lang)
+    text = render_summary(summary, fmt, export_time())
+    write_output(text, output, lang, store, personal=audience is Audience.GROUP, source=path)
+    return 0
+
+
+def export_schema() -> int:
+    print(json.dumps(summary_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def write_output(
+    text: str,
+    output: str | None,
+    lang: Lang,
+    store: SessionStore,
+    personal: bool = False,
+    source: Path | None = None,
+) -> None:
+    """`text` to stdout, or atomically to the file `output`, readable by its owner
+    only. Never over a session file."""
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output).expanduser()
+    resolved = target.resolve()
+    in_sessions = resolved.parent == store.folder.resolve() and resolved.suffix == ".toml"
+    if in_sessions or (source is not None and resolved == source.resolve()):
+        raise UserError(t("output_is_session", lang, path=target))
+    if target.is_dir():
+        raise UserError(t("output_is_dir", lang, path=target))
+    if not resolved.parent.is_dir():
+        raise UserError(t("output_no_folder", lang, folder=target.parent))
+    # The user's folder is left as it is; the file itself is created owner-only.
+    write_atomic(resolved, data, private_folder=False)
+    print(t("written_personal" if personal else "written", lang, path=target))

@@ -1,0 +1,159 @@
+"""The HMS action plan: every measure agreed in a workspace's sessions, once each,
+in its newest state, grouped by § 4-3 factor, with overdue ones flagged.
+
+A measure followed up in a later session is copied into it with the same id and
+`carried_from` naming the session that agreed it. The plan keeps one row per
+measure: the copy from the newest session (by session date, then when the
+measure and the session were last changed), with the agreeing session as source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from facilitator.i18n import Lang
+from facilitator.report.build import FACTOR_ORDER, measure_entry, name_scrubber
+from facilitator.report.measure_reader import SessionMeasures, read_workspace
+from facilitator.report.model import Audience, Factor, MeasureEntry
+from facilitator.report.words import short_date
+from facilitator.session.model import Measure, Visibility
+
+StatusFilter = Literal["open", "all"]
+
+
+@dataclass(frozen=True)
+class LatestMeasure:
+    """The newest copy of a measure and where it came from."""
+
+    measure: Measure
+    session: SessionMeasures
+    """The session holding this copy."""
+    origin: str
+    """The id of the session that agreed the measure."""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    entry: MeasureEntry
+    source_id: str
+    source: str
+    """The agreeing session as people read it: `title (date)`, or its id when the
+    file is not in the workspace."""
+    unit: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    as_of: date
+    lang: Lang
+    audience: Audience
+    status: StatusFilter
+    unit: str | None
+    rows: list[PlanRow]
+    """By factor in the law's order, then by deadline."""
+    sessions_read: int
+    problems: list[str]
+    """One line per session file that could not be read."""
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rows if r.overdue)
+
+    def groups(self) -> list[tuple[Factor, list[PlanRow]]]:
+        out: list[tuple[Factor, list[PlanRow]]] = []
+        for row in self.rows:
+            if not out or out[-1][0] != row.entry.factor:
+                out.append((row.entry.factor, []))
+            out[-1][1].append(row)
+        return out
+
+
+def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
+    """Each measure once, in its newest copy (see the module's docstring)."""
+    newest: dict[tuple[str, str], LatestMeasure] = {}
+
+    def age(item: LatestMeasure) -> tuple[date, str, str]:
+        changed = item.measure.updated_at or item.measure.created_at
+        return (item.session.date, changed.isoformat(), item.session.updated_at.isoformat())
+
+    for s in sessions:
+        for m in s.measures:
+            origin = m.carried_from or s.id
+            candidate = LatestMeasure(m, s, origin)
+            # Keyed by origin too: ids are random, so two unrelated sessions could in
+            # principle give two measures the same one.
+            key = (origin, m.id)
+            if key not in newest or age(candidate) >= age(newest[key]):
+                newest[key] = candidate
+    return list(newest.values())
+
+
+def is_overdue(m: Measure | MeasureEntry, as_of: date) -> bool:
+    """The deadline has passed and the measure is still open."""
+    return m.status.is_open and m.deadline is not None and m.deadline < as_of
+
+
+def collect_plan(
+    sessions: list[SessionMeasures],
+    as_of: date,
+    lang: Lang,
+    audience: Audience = Audience.MANAGEMENT,
+    status: StatusFilter = "all",
+    unit: str | None = None,
+    problems: list[str] | None = None,
+) -> ActionPlan:
+    """The plan from sessions already read. For management (the default) only shared
+    measures, and participants' names kept out unless the session allows them."""
+    by_id = {s.id: s for s in sessions}
+    wanted_unit = unit.strip().casefold() if unit else None
+    rows = []
+    for item in latest_measures(sessions):
+        m, s = item.measure, item.session
+        if audience is Audience.MANAGEMENT and m.visibility is not Visibility.SHARED:
+            continue
+        if status == "open" and not m.status.is_open:
+            continue
+        if wanted_unit is not None and s.unit.strip().casefold() != wanted_unit:
+            continue
+        origin = by_id.get(item.origin)
+        names = [*s.participant_names, *(origin.participant_names if origin else ())]
+        allowed = audience is Audience.GROUP or s.names_in_management_export
+        scrub = name_scrubber(names, allowed, lang)
+        source = f"{scrub(origin.title)} ({short_date(origin.date, lang)})" if origin else ""
+        rows.append(
+            PlanRow(
+                entry=measure_entry(m, lang, scrub, s.risk_scale),
+                source_id=item.origin,
+                source=source or item.origin,
+                unit=scrub(s.unit),
+                overdue=is_overdue(m, as_of),
+            )
+        )
+    order = {p: i for i, p in enumerate(FACTOR_ORDER)}
+    rows.sort(
+        key=lambda r: (
+            order[r.entry.factor.paragraph],
+            r.entry.deadline or date.max,
+            r.entry.what,
+            r.entry.id,
+        )
+    )
+    return ActionPlan(as_of, lang, audience, status, unit, rows, len(sessions), problems or [])
+
+
+def workspace_plan(
+    workspace: Path,
+    as_of: date,
+    lang: Lang,
+    audience: Audience = Audience.MANAGEMENT,
+    status: StatusFilter = "all",
+    unit: str | None = None,
+) -> ActionPlan:
+    """The plan of every session file in `<workspace>/sessions`; files that cannot be
+    read are left out and listed in `problems`."""
+    sessions, problems = read_workspace(workspace / "sessions", lang)
+    return collect_plan(sessions, as_of, lang, audience, status, unit, problems)

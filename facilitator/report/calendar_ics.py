@@ -1,0 +1,104 @@
+"""Measures' deadlines and the next meeting as an iCalendar file (RFC 5545).
+
+Each deadline is an all-day event and the next meeting a timed one in UTC, so
+any calendar shows it at the right local time. UIDs come from the session and
+measure ids, so importing a newer export updates the events instead of adding
+copies; a measure followed up in a later session keeps the UID it got in the
+session that agreed it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from facilitator.report.model import MeasureEntry, Summary
+from facilitator.report.words import long_date, w
+
+PRODID = "-//facilitator//session summary//EN"
+_MAX_OCTETS = 75
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped, line breaks as `\\n`."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return "\\n".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def fold(line: str) -> str:
+    """A content line cut into lines of at most 75 octets (RFC 5545 3.1), each
+    continuation starting with a space, never inside a UTF-8 character."""
+    data = line.encode("utf-8")
+    if len(data) <= _MAX_OCTETS:
+        return line
+    parts = []
+    start, room = 0, _MAX_OCTETS
+    while start < len(data):
+        end = min(start + room, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:
+            end -= 1  # a continuation byte: back up to the start of the character
+        parts.append(data[start:end].decode("utf-8"))
+        start, room = end, _MAX_OCTETS - 1  # the leading space takes one octet
+    return "\r\n ".join(parts)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _measure_event(s: Summary, m: MeasureEntry, stamp: str) -> list[str]:
+    assert m.deadline is not None
+    lang = s.lang
+    origin = m.carried_from or s.session_id
+    details = [
+        m.challenge,
+        f"{w('col_owner', lang)}: {m.owner}" if m.owner else "",
+        f"{w('col_status', lang)}: {m.status_text}",
+        m.factor.label if m.factor.paragraph is not None else "",
+        w("from_session", lang, title=s.title, date=long_date(s.date, lang)),
+    ]
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{m.id}.{origin}@facilitator",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{m.deadline:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{m.deadline + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{escape_text(w('deadline_event', lang, what=m.what))}",
+        f"DESCRIPTION:{escape_text(chr(10).join(d for d in details if d))}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def _meeting_event(s: Summary, stamp: str) -> list[str]:
+    assert s.next_meeting is not None
+    end = s.next_meeting + timedelta(minutes=s.planned_minutes)
+    return [
+        "BEGIN:VEVENT",
+        f"UID:next-meeting.{s.session_id}@facilitator",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART:{_utc(s.next_meeting)}",
+        f"DTEND:{_utc(end)}",
+        f"SUMMARY:{escape_text(w('meeting_event', s.lang, title=s.title))}",
+        f"DESCRIPTION:{escape_text(s.agenda_title)}",
+        "END:VEVENT",
+    ]
+
+
+def render_ics(summary: Summary, stamp: datetime) -> str:
+    """The calendar; `stamp` is the DTSTAMP of every event (when it was exported)."""
+    at = _utc(stamp)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(summary.title)}",
+    ]
+    for m in summary.all_measures:
+        if m.deadline is not None:
+            lines += _measure_event(summary, m, at)
+    if summary.next_meeting is not None:
+        lines += _meeting_event(summary, at)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

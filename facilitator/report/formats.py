@@ -1,0 +1,30 @@
+"""One entry point for every format a session summary can be written in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from facilitator.report.action_csv import measures_csv
+from facilitator.report.calendar_ics import render_ics
+from facilitator.report.html_page import render_html
+from facilitator.report.json_export import render_json
+from facilitator.report.markdown import render_markdown
+from facilitator.report.model import Summary
+from facilitator.report.summary_layout import summary_document
+
+Format = Literal["md", "html", "csv", "json", "ics"]
+FORMATS: tuple[Format, ...] = ("md", "html", "csv", "json", "ics")
+
+
+def render_summary(summary: Summary, fmt: Format, stamp: datetime) -> str:
+    """`summary` as text in `fmt`; `stamp` is the time of export (the calendar's DTSTAMP)."""
+    if fmt == "md":
+        return render_markdown(summary_document(summary))
+    if fmt == "html":
+        return render_html(summary_document(summary))
+    if fmt == "csv":
+        return measures_csv(summary.all_measures, summary.lang)
+    if fmt == "json":
+        return render_json(summary)
+    return render_ics(summary, stamp)

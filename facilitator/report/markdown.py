@@ -1,0 +1,48 @@
+"""A document (see `blocks.py`) as Markdown, for e-mail and Teams."""
+
+from __future__ import annotations
+
+from facilitator.report import md_text
+from facilitator.report.blocks import Block, Document, Facts, Heading, Item, Items, Para, Table
+
+
+def render_markdown(doc: Document) -> str:
+    out: list[str] = []
+    for block in doc.blocks:
+        out += [*_block(block), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + md_text.inline(block.text)]
+    if isinstance(block, Para):
+        text = md_text.block(block.text, indent="")
+        if block.tone == "banner":
+            return [f"> {md_text.inline(block.text)}"]
+        if block.tone == "warning":
+            return [f"> **{md_text.inline(block.text)}**"]
+        if block.tone == "muted":
+            return [f"_{md_text.inline(block.text)}_"]
+        return [text]
+    if isinstance(block, Facts):
+        return [f"- **{md_text.inline(k)}:** {md_text.inline(v)}" for k, v in block.rows]
+    if isinstance(block, Items):
+        return [_item(item) for item in block.items]
+    if isinstance(block, Table):
+        header = [md_text.cell(h) for h in block.header]
+        rows = [[md_text.cell(c) for c in row] for row in block.rows]
+        return md_text.table(header, rows, block.numeric)
+    raise TypeError(type(block).__name__)
+
+
+def _item(item: Item) -> str:
+    parts = []
+    if item.title:
+        parts.append(f"**{md_text.inline(item.title)}**")
+    if item.text.strip():
+        parts.append(md_text.block(item.text))
+    line = "- " + " – ".join(parts)
+    if item.meta:
+        line += f" _({md_text.inline(item.meta)})_"
+    return line

@@ -1,0 +1,280 @@
+"""The words of the summary and the action plan, in Norwegian bokmål and English.
+
+Kept apart from `facilitator.messages` (the command line's own words) because
+these end up in documents that people outside the group read: headings, column
+names, statuses and the statement of what a record documents.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from facilitator.i18n import Lang
+from facilitator.law import Paragraph, label
+from facilitator.session.model import MeasureStatus
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # key: (nb, en)
+    "title_group": ("Gruppens referat", "The group's record"),
+    "title_management": ("Oppsummering til ledelsen og AMU", "Summary for management and the AMU"),
+    "banner_group": (
+        "Gruppens eget referat. Det inneholder navn og det som ble sagt i fortrolighet, "
+        "og skal ikke deles utenfor gruppen.",
+        "The group's own record. It holds names and what was said in confidence: "
+        "do not share it outside the group.",
+    ),
+    "banner_management": (
+        "Kollegaveiledningen er fortrolig. Denne oppsummeringen inneholder bare det gruppen "
+        "har valgt å dele, og ingen opplysninger om enkeltpersoner.",
+        "Peer supervision is confidential. This summary holds only what the group chose "
+        "to share, and nothing about any individual.",
+    ),
+    "draft": (
+        "Utkast: økta er ikke avsluttet ennå.",
+        "Draft: the session has not been finished yet.",
+    ),
+    "date": ("Dato", "Date"),
+    "unit": ("Enhet", "Unit"),
+    "agenda": ("Opplegg", "Agenda"),
+    "participants": ("Deltakere", "Participants"),
+    "present_count": ("{n} til stede", "{n} present"),
+    "names_withheld": ("navnene er ikke tatt med", "names not included"),
+    "facilitator": ("Fasilitator", "Facilitator"),
+    "absent": ("Ikke til stede", "Absent"),
+    "next_meeting": ("Neste møte", "Next meeting"),
+    "not_set": ("ikke avtalt", "not agreed"),
+    "documents": ("Hva referatet dokumenterer", "What this record documents"),
+    "findings": ("Styrker og risikoer", "Strengths and risks"),
+    "strengths": ("Styrker", "Strengths"),
+    "risks": ("Risikoer", "Risks"),
+    "measures": ("Tiltak", "Measures"),
+    "followed_up": ("Oppfølging av tidligere tiltak", "Follow-up of earlier measures"),
+    "dilemmas": ("Dilemmaer", "Dilemmas"),
+    "themes": ("Temaer i dilemmaene", "Themes of the dilemmas"),
+    "shared_dilemmas": ("Dilemmaer gruppen har valgt å dele", "Dilemmas the group chose to share"),
+    "notes": ("Notater", "Notes"),
+    "checkouts": ("Fra utsjekken", "From the check-out"),
+    "time": ("Tidsbruk", "Time"),
+    "airtime": ("Taletid per person", "Airtime per person"),
+    "none": ("Ingen.", "None."),
+    "no_factor": ("Uten § 4-3-faktor", "No § 4-3 factor"),
+    "group_only": ("kun gruppen", "group only"),
+    "in_focus": ("i fokus: {name}", "in focus: {name}"),
+    "brought_by": ("tatt opp av {name}", "brought by {name}"),
+    "hr_hint": ("bør drøftes med HR", "worth raising with HR"),
+    "focus_notes": ("fokuspersonens notater", "the focus person's notes"),
+    "takeaway": ("tar med seg", "takes away"),
+    "col_agreed_in": ("Avtalt i økt", "Agreed in session"),
+    "each_dilemma": ("Hver enkelts dilemma", "Each person's dilemma"),
+    "source": ("Laget av facilitator fra økta {id}.", "Made by facilitator from session {id}."),
+    "col_step": ("Steg", "Step"),
+    "col_planned": ("Planlagt (min)", "Planned (min)"),
+    "col_actual": ("Brukt (min)", "Actual (min)"),
+    "col_person": ("Deltaker", "Participant"),
+    "col_minutes": ("Minutter", "Minutes"),
+    "col_question": ("Spørsmål", "Question"),
+    "col_follow_up": ("Oppfølging", "Follow-up"),
+    "col_source": ("Kilde", "Source"),
+    "col_overdue": ("Forfalt", "Overdue"),
+    "total": ("Totalt", "Total"),
+    "question_n": ("Spørsmål {n}", "Question {n}"),
+    "overdue": ("forfalt", "overdue"),
+    "yes": ("ja", "yes"),
+    "participant_role": ("[deltaker]", "[participant]"),
+    # the HMS action plan's columns (DESIGN.md §3)
+    "col_challenge": ("Utfordring/risiko", "Challenge/risk"),
+    "col_factor": ("§ 4-3-faktor", "§ 4-3 factor"),
+    "col_likelihood": ("Sannsynlighet", "Likelihood"),
+    "col_consequence": ("Konsekvens", "Consequence"),
+    "col_risk": ("Risiko", "Risk"),
+    "col_measure": ("Tiltak", "Measure"),
+    "col_owner": ("Ansvarlig", "Owner"),
+    "col_deadline": ("Frist", "Deadline"),
+    "col_status": ("Status", "Status"),
+    "col_evaluation": ("Oppfølging/evaluering", "Follow-up/evaluation"),
+    "col_done_on": ("Dato utført", "Date done"),
+    # calendar events
+    "deadline_event": ("Frist: {what}", "Deadline: {what}"),
+    "meeting_event": ("Neste møte: {title}", "Next meeting: {title}"),
+    "from_session": ("Fra økta «{title}», {date}.", "From the session “{title}”, {date}."),
+    # the action plan across sessions
+    "plan_title": ("HMS-handlingsplan", "HMS action plan"),
+    "plan_subtitle": (
+        "Tiltak fra kollegaveiledning, per {date}",
+        "Measures from peer supervision, as of {date}",
+    ),
+    "plan_scope_shared": (
+        "Bare tiltak gruppene har merket som delt.",
+        "Only measures the groups marked as shared.",
+    ),
+    "plan_scope_all": (
+        "Alle tiltak, også de som bare er for gruppen.",
+        "All measures, including those for the group only.",
+    ),
+    "plan_scope_open": ("Bare åpne tiltak.", "Open measures only."),
+    "plan_unit": ("Enhet: {unit}.", "Unit: {unit}."),
+    "plan_counts": ("{n} tiltak, {overdue} forfalt.", "{n} {measures}, {overdue} overdue."),
+    "plan_empty": ("Ingen tiltak å vise.", "No measures to show."),
+    # kinds of what leaves the group (see `outgoing`)
+    "kind_title": ("Tittel", "Title"),
+    "kind_unit": ("Enhet", "Unit"),
+    "kind_participants": ("Deltakere", "Participants"),
+    "kind_times": ("Tidsbruk", "Time"),
+    "kind_strength": ("Styrke", "Strength"),
+    "kind_risk": ("Risiko", "Risk"),
+    "kind_theme": ("Tema", "Theme"),
+    "kind_dilemma": ("Dilemma", "Dilemma"),
+    "kind_measure": ("Tiltak", "Measure"),
+    "kind_follow_up": ("Oppfølging", "Follow-up"),
+    "kind_note": ("Notat", "Note"),
+    "kind_checkout": ("Utsjekk", "Check-out"),
+    "kind_next_meeting": ("Neste møte", "Next meeting"),
+    "times_line": (
+        "planlagt og brukt tid for {n} steg (ingen tall per person)",
+        "planned and actual time of {n} steps (no figures per person)",
+    ),
+}
+
+# The HMS action plan's columns, in the order DESIGN.md §3 gives them.
+ACTION_PLAN_COLUMNS: tuple[str, ...] = (
+    "col_challenge",
+    "col_factor",
+    "col_likelihood",
+    "col_consequence",
+    "col_risk",
+    "col_measure",
+    "col_owner",
+    "col_deadline",
+    "col_status",
+    "col_evaluation",
+    "col_done_on",
+)
+
+_STATUS: dict[MeasureStatus, tuple[str, str]] = {
+    MeasureStatus.PLANNED: ("planlagt", "planned"),
+    MeasureStatus.IN_PROGRESS: ("pågår", "in progress"),
+    MeasureStatus.DONE: ("utført", "done"),
+    MeasureStatus.DROPPED: ("skrinlagt", "dropped"),
+}
+
+_MONTHS_NB = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]  # fmt: skip
+_MONTHS_EN = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_DAYS_NB = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+_DAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def w(key: str, lang: Lang, **values: object) -> str:
+    """The word or sentence `key` in `lang`, with `values` filled in."""
+    nb, en = _WORDS[key]
+    text = en if lang == "en" else nb
+    return text.format(**values) if values else text
+
+
+def columns(lang: Lang) -> list[str]:
+    """The action plan's column headers."""
+    return [w(key, lang) for key in ACTION_PLAN_COLUMNS]
+
+
+def status_word(status: MeasureStatus, lang: Lang) -> str:
+    nb, en = _STATUS[status]
+    return en if lang == "en" else nb
+
+
+def factor_label(factor: Paragraph | None, lang: Lang) -> str:
+    return label(factor, lang) if factor is not None else w("no_factor", lang)
+
+
+def long_date(day: date, lang: Lang, weekday: bool = False) -> str:
+    """`2. mars 2026` / `2 March 2026`, optionally with the day of the week first."""
+    if lang == "en":
+        text = f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+        return f"{_DAYS_EN[day.weekday()]} {text}" if weekday else text
+    text = f"{day.day}. {_MONTHS_NB[day.month - 1]} {day.year}"
+    return f"{_DAYS_NB[day.weekday()]} {text}" if weekday else text
+
+
+def short_date(day: date | None, lang: Lang) -> str:
+    """`15.04.2026` in bokmål, `2026-04-15` in English; empty for no date."""
+    if day is None:
+        return ""
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+def meeting_time(moment: datetime, lang: Lang) -> str:
+    """The next meeting in the reader's local time: `mandag 20. april 2026 kl. 09:00`.
+
+    Local time, as on the screen: the summary is exported on the facilitator's own
+    machine, in the group's time zone."""
+    local = moment.astimezone()
+    day = long_date(local.date(), lang, weekday=True)
+    at = "at" if lang == "en" else "kl."
+    return f"{day} {at} {local:%H:%M}"
+
+
+def count_phrase(n: int, one: str, many: str, lang: Lang) -> str:
+    """`ingen risikoer`, `1 risiko`, `3 risikoer` (and the English)."""
+    if n == 0:
+        return f"{'no' if lang == 'en' else 'ingen'} {many}"
+    return f"{n} {one if n == 1 else many}"
+
+
+def dilemma_count(n: int, lang: Lang) -> str:
+    return count_phrase(n, "dilemma", "dilemmas" if lang == "en" else "dilemmaer", lang)
+
+
+def documents_statement(
+    lang: Lang,
+    present: int,
+    strengths: int,
+    risks: int,
+    measures: int,
+    followed_up: int,
+    next_meeting: datetime | None,
+) -> list[str]:
+    """What the record documents under internkontrollforskriften § 5, points 3, 6
+    and 8, with this session's own figures."""
+    en = lang == "en"
+
+    def c(n: int, nb_one: str, nb_many: str, en_one: str, en_many: str) -> str:
+        return (
+            count_phrase(n, en_one, en_many, lang) if en else count_phrase(n, nb_one, nb_many, lang)
+        )
+
+    leaders = c(present, "leder", "ledere", "leader", "leaders")
+    found = (
+        f"{c(strengths, 'styrke', 'styrker', 'strength', 'strengths')} "
+        f"{'and' if en else 'og'} {c(risks, 'risiko', 'risikoer', 'risk', 'risks')}"
+    )
+    agreed = c(measures, "tiltak", "tiltak", "measure", "measures")
+    earlier = c(followed_up, "tiltak", "tiltak", "measure", "measures")
+    if en:
+        lines = [
+            "This record documents the group's work on the psychosocial work environment "
+            "under the Working Environment Act section 4-3, as the Internal Control "
+            "Regulations section 5 require:",
+            f"Participation (point 3): {leaders} took part and assessed the work environment "
+            "together.",
+            f"Risk assessment and measures (point 6): {found} were assessed by § 4-3 factor, "
+            f"and the group agreed {agreed}, listed below with owner, deadline and status.",
+            f"Follow-up (point 8): this session followed up {earlier} from earlier sessions.",
+        ]
+        if next_meeting is not None:
+            lines[-1] += f" The group meets again on {meeting_time(next_meeting, lang)}."
+        return lines
+    lines = [
+        "Referatet dokumenterer gruppens arbeid med det psykososiale arbeidsmiljøet etter "
+        "arbeidsmiljøloven § 4-3, slik internkontrollforskriften § 5 krever:",
+        f"Medvirkning (nr. 3): {leaders} deltok og vurderte arbeidsmiljøet sammen.",
+        f"Kartlegging, risikovurdering og tiltak (nr. 6): {found} er vurdert etter "
+        f"§ 4-3-faktor, og {agreed} er avtalt, med ansvarlig, frist og status nedenfor.",
+        f"Oppfølging (nr. 8): {earlier} fra tidligere økter er fulgt opp i denne økta.",
+    ]
+    if next_meeting is not None:
+        lines[-1] += f" Gruppen møtes igjen {meeting_time(next_meeting, lang)}."
+    return lines
