@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from facilitator.i18n import Lang
-from facilitator.report.build import FACTOR_ORDER, measure_entry, name_scrubber
+from facilitator.report.build import FACTOR_ORDER, Scrub, measure_entry, name_scrubber
 from facilitator.report.measure_reader import SessionMeasures, read_workspace
 from facilitator.report.model import Audience, Factor, MeasureEntry
 from facilitator.report.words import short_date
@@ -72,6 +73,12 @@ class ActionPlan:
         return out
 
 
+@lru_cache(maxsize=256)
+def _scrubber(names: tuple[str, ...], allowed: bool, lang: Lang) -> Scrub:
+    # One per group of people rather than one per row: a session has several measures.
+    return name_scrubber(names, allowed, lang)
+
+
 def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
     """Each measure once, in its newest copy (see the module's docstring)."""
     newest: dict[tuple[str, str], LatestMeasure] = {}
@@ -120,9 +127,9 @@ def collect_plan(
         if wanted_unit is not None and s.unit.strip().casefold() != wanted_unit:
             continue
         origin = by_id.get(item.origin)
-        names = [*s.participant_names, *(origin.participant_names if origin else ())]
+        names = (*s.participant_names, *(origin.participant_names if origin else ()))
         allowed = audience is Audience.GROUP or s.names_in_management_export
-        scrub = name_scrubber(names, allowed, lang)
+        scrub = _scrubber(names, allowed, lang)
         source = f"{scrub(origin.title)} ({short_date(origin.date, lang)})" if origin else ""
         rows.append(
             PlanRow(
