@@ -17,17 +17,16 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Literal, Protocol
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang, RequiredShortText, ShortText
-from facilitator.session.model import MAX_ITEMS, MAX_PARTICIPANTS, Measure, Participant
+from facilitator.session.model import MAX_ITEMS, MAX_PARTICIPANTS, Measure, Session
 from facilitator.session.store import END_LINE, SessionStore
 from facilitator.tomlfile import MAX_FILE_BYTES, FileProblem
 
@@ -106,25 +105,7 @@ def _entries(text: str) -> Counter[str]:
     return Counter(_TABLES.findall(text))
 
 
-class _Parts(Protocol):
-    """What a `_Sheet` and a full `Session` both have."""
-
-    id: str
-    title: str
-    unit: str
-    date: date
-    updated_at: datetime
-    risk_scale: int
-    names_in_management_export: bool
-
-    @property
-    def participants(self) -> Sequence[_Name | Participant]: ...
-
-    @property
-    def measures(self) -> Sequence[Measure]: ...
-
-
-def _measures_of(path: Path, source: _Parts) -> SessionMeasures:
+def _measures_of(path: Path, source: _Sheet | Session) -> SessionMeasures:
     return SessionMeasures(
         path=path,
         id=source.id,

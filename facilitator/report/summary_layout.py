@@ -87,19 +87,28 @@ def _facts(s: Summary) -> list[tuple[str, str]]:
     return rows
 
 
+def _section(title: str, lang: Lang, parts: list[tuple[str, list[Item]]]) -> list[Block]:
+    """A section of lists under sub-headings, or "None." when it has nothing."""
+    blocks: list[Block] = [Heading(2, title)]
+    if not parts:
+        return [*blocks, _none(lang)]
+    for heading, items in parts:
+        blocks += [Heading(3, heading), Items(items)]
+    return blocks
+
+
 def _findings(s: Summary) -> list[Block]:
     lang = s.lang
-    blocks: list[Block] = [Heading(2, w("findings", lang))]
-    if not s.findings:
-        return [*blocks, _none(lang)]
+    parts = []
     for group in s.findings:
+        kinds = (("kind_strength", group.strengths), ("kind_risk", group.risks))
         items = [
             Item(f.text, title=w(kind, lang), meta=_group_only(f.shared, lang))
-            for kind, entries in (("kind_strength", group.strengths), ("kind_risk", group.risks))
+            for kind, entries in kinds
             for f in entries
         ]
-        blocks += [Heading(3, group.factor.label), Items(items)]
-    return blocks
+        parts.append((group.factor.label, items))
+    return _section(w("findings", lang), lang, parts)
 
 
 def measure_blocks(entries: list[MeasureEntry], lang: Lang) -> list[Block]:
@@ -178,25 +187,24 @@ def _note_meta(n: NoteEntry, lang: Lang) -> str:
 
 def _notes(s: Summary) -> list[Block]:
     lang = s.lang
-    blocks: list[Block] = [Heading(2, w("notes", lang))]
-    if not s.notes:
-        return [*blocks, _none(lang)]
-    for (_, title), notes in groupby(s.notes, key=lambda n: (n.step_id, n.step_title)):
-        items = [Item(n.text, meta=_note_meta(n, lang)) for n in notes]
-        blocks += [Heading(3, title), Items(items)]
-    return blocks
+    by_step = groupby(s.notes, key=lambda n: (n.step_id, n.step_title))
+    parts = [
+        (title, [Item(n.text, meta=_note_meta(n, lang)) for n in notes])
+        for (_, title), notes in by_step
+    ]
+    return _section(w("notes", lang), lang, parts)
 
 
 def _checkouts(s: Summary) -> list[Block]:
     lang = s.lang
-    blocks: list[Block] = [Heading(2, w("checkouts", lang))]
-    if not s.checkouts:
-        return [*blocks, _none(lang)]
-    by_question = sorted(s.checkouts, key=lambda c: c.question_number)
-    for question, answers in groupby(by_question, key=lambda c: c.question):
-        items = [Item(c.text, meta=_meta(c.person, _group_only(c.shared, lang))) for c in answers]
-        blocks += [Heading(3, question), Items(items)]
-    return blocks
+    by_question = groupby(
+        sorted(s.checkouts, key=lambda c: c.question_number), key=lambda c: c.question
+    )
+    parts = [
+        (q, [Item(c.text, meta=_meta(c.person, _group_only(c.shared, lang))) for c in answers])
+        for q, answers in by_question
+    ]
+    return _section(w("checkouts", lang), lang, parts)
 
 
 def _minutes(value: float | None) -> str:
