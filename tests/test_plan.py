@@ -13,7 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from facilitator.law import Paragraph
-from facilitator.report.action_plan import collect_plan, is_overdue, workspace_plan
+from facilitator.report.action_plan import (
+    collect_plan,
+    is_overdue,
+    open_measures,
+    workspace_plan,
+)
 from facilitator.report.measure_reader import _fast, cut, read_measures, read_workspace
 from facilitator.report.model import Audience
 from facilitator.report.plan_layout import plan_csv
@@ -242,6 +247,30 @@ def test_the_cut_keeps_only_the_top_level_participants_and_measures(workspace):
     assert headers <= {"measures", "measures.follow_ups", "participants"}
     assert "[agenda]" in text and "[agenda]" not in part
     assert len(part) < len(text) / 3
+
+
+def test_open_measures_to_follow_up_next_time(workspace):
+    first = _session(date(2026, 1, 19), unit="Sone øst")
+    kept = _measure("bare gruppen", visibility=Visibility.GROUP, deadline=date(2026, 2, 1))
+    done = _measure("ferdig", deadline=date(2026, 1, 30))
+    first.measures = [kept, done]
+    second = _session(date(2026, 3, 2), unit="Sone øst")
+    second.measures = [
+        done.model_copy(update={"carried_from": first.id, "status": MeasureStatus.DONE}),
+        _measure("nytt", deadline=date(2026, 4, 1)),
+    ]
+    west = _session(date(2026, 3, 3), unit="Sone vest")
+    west.measures = [_measure("vest")]
+    found, _ = read_workspace(_folder(workspace, first, second, west))
+    assert [i.measure.what for i in open_measures(found, "sone øst")] == ["bare gruppen", "nytt"]
+    assert [i.origin for i in open_measures(found, "sone øst")] == [first.id, second.id]
+    assert len(open_measures(found)) == 3
+
+
+def _folder(workspace: Path, *sessions: Session) -> Path:
+    for s in sessions:
+        _save(workspace, s)
+    return workspace / "sessions"
 
 
 def test_collect_plan_without_sessions_is_empty():

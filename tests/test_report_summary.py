@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from facilitator.law import Paragraph
 from facilitator.report.build import build_summary
+from facilitator.report.json_export import render_json
 from facilitator.report.model import Audience, DilemmaEntry, Summary
 from facilitator.report.outgoing import leaving_group, outgoing
 from facilitator.report.redact import Redactor
@@ -85,6 +86,12 @@ def test_names_may_go_to_management_when_the_session_says_so(sample):
     assert "Per Vik" in {m.owner for m in s.measures}
     # ...but still nothing per person
     assert s.absent == [] and all(not t.airtime for t in s.steps)
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_json_reads_back_as_the_same_summary(sample, audience):
+    summary = build_summary(sample, audience)
+    assert Summary.model_validate_json(render_json(summary)) == summary
 
 
 def test_a_management_summary_refuses_anything_personal(sample):

@@ -99,6 +99,20 @@ def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
     return list(newest.values())
 
 
+def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> list[LatestMeasure]:
+    """Measures still planned or in progress, in their newest copy: what the next
+    session should follow up (group-only ones too: the group follows up its own),
+    oldest deadline first. With `unit`, only those from that unit's sessions."""
+    wanted = unit.strip().casefold() if unit else None
+    found = [
+        item
+        for item in latest_measures(sessions)
+        if item.measure.status.is_open
+        and (wanted is None or item.session.unit.strip().casefold() == wanted)
+    ]
+    return sorted(found, key=lambda i: (i.measure.deadline or date.max, i.measure.created_at))
+
+
 def is_overdue(m: Measure | MeasureEntry, as_of: date) -> bool:
     """The deadline has passed and the measure is still open."""
     return m.status.is_open and m.deadline is not None and m.deadline < as_of
