@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -14,8 +15,18 @@ DEFAULT_LANG: Lang = "nb"
 
 # Texts are for people: no control characters other than line breaks and tabs,
 # and a bound on length so a runaway paste cannot make a file unmanageable.
-_NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+_CONTROL_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_NO_CONTROL = rf"^[^{_CONTROL_RANGES}]*$"
+_CONTROL = re.compile(rf"[{_CONTROL_RANGES}]")
 MAX_TEXT = 10_000
+
+
+def clean_text(text: str, limit: int | None = None) -> str:
+    """`text` without the control characters a `Text` refuses (a paste can bring
+    them in unseen), stripped, and cut to `limit` characters if given."""
+    cleaned = _CONTROL.sub("", text).strip()
+    return cleaned[:limit] if limit is not None else cleaned
+
 
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT, pattern=_NO_CONTROL)

@@ -17,13 +17,15 @@ from pydantic import ValidationError
 from pydantic_core import InitErrorDetails
 
 from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
-from facilitator.i18n import rule_error
+from facilitator.i18n import MAX_TEXT, clean_text, rule_error
 from facilitator.law import Paragraph
 from facilitator.projection import Projection, project, session_schedule
 from facilitator.schedule import Schedule
 from facilitator.session.model import (
     CheckoutAnswer,
     Dilemma,
+    Draft,
+    DraftForm,
     Finding,
     FindingKind,
     FollowUp,
@@ -397,6 +399,21 @@ class Workshop:
         self.session.checkouts.append(answer)
         self._changed()
         return answer
+
+    def set_draft(
+        self, form: DraftForm, values: dict[str, str | bool], item_id: str | None
+    ) -> None:
+        """Keep what is being typed into a form (see `Draft`). What a text field
+        cannot hold (control characters, more than `MAX_TEXT`) is left out here;
+        the form itself says so when the item is saved."""
+        kept = {k: v if isinstance(v, bool) else clean_text(v, MAX_TEXT) for k, v in values.items()}
+        self.session.draft = Draft(form=form, item_id=item_id, values=kept, updated_at=self.now())
+        self._changed()
+
+    def clear_draft(self) -> None:
+        if self.session.draft is not None:
+            self.session.draft = None
+            self._changed()
 
     def set_next_meeting(self, when: datetime | None) -> None:
         self.session.next_meeting = when

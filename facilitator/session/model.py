@@ -175,6 +175,22 @@ class CheckoutAnswer(_Item):
     visibility: Visibility = Visibility.GROUP
 
 
+DraftForm = Literal["notes", "dilemmas", "findings", "measures", "checkouts", "next_meeting"]
+
+
+class Draft(_Model):
+    """What is being typed into a capture form and not yet saved. It is saved with
+    the session as it is typed, so that a crash or a killed terminal loses none of
+    it, and it is gone once the form is saved or closed. Never exported."""
+
+    form: DraftForm
+    item_id: ItemId | None = None
+    """The item being edited; None for a new one."""
+    values: Annotated[dict[Ref, Text | bool], Field(max_length=20)] = {}
+    """The form's fields as typed, by field name (a choice as its value's text)."""
+    updated_at: UtcDatetime
+
+
 class Session(_Model):
     """One workshop, from setup to closing."""
 
@@ -208,6 +224,7 @@ class Session(_Model):
     measures: Annotated[list[Measure], Field(max_length=MAX_ITEMS)] = []
     checkouts: Annotated[list[CheckoutAnswer], Field(max_length=MAX_ITEMS)] = []
     next_meeting: UtcDatetime | None = None
+    draft: Draft | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Session:

@@ -1,31 +1,54 @@
 """The capture forms: for each kind of item, the fields to ask for and what to
 do with the answers. Used both to add an item from the run screen and to edit
-one from the list of everything captured."""
+one from the list of everything captured; `FormModal` shows them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from facilitator.agenda.model import Capture
-from facilitator.i18n import Lang
+from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.law import FACTORS, label
-from facilitator.session.model import FindingKind, MeasureStatus, Visibility
+from facilitator.session.model import DraftForm, FindingKind, MeasureStatus, Visibility
 from facilitator.textcheck import mentions_health, names_someone, suggests_hr
-from facilitator.tui.screens.form import FormField
 from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
 
 Values = dict[str, Any]
+"""A form's answers, parsed: dates as `date`, boxes as `bool`, empty choices as None."""
+RawValues = dict[str, str | bool]
+"""A form's fields as typed (see `Draft`)."""
+
+Kind = Literal["text", "area", "select", "check", "date", "datetime"]
+SHORT_TEXT = 200
+"""The longest title, owner or other one-line text the session takes."""
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    kind: Kind = "text"
+    value: Any = None
+    options: Sequence[tuple[str, Any]] = ()
+    required: bool = False
+    placeholder: str = ""
+    max_length: int = MAX_TEXT
 
 
 @dataclass
 class Form:
+    kind: DraftForm
     title: str
     fields: list[FormField]
     apply: Callable[[Values], object]
     hr_hint: bool = False
+    item_id: str | None = None
+    """The item being edited; None when the form adds one."""
+    refill: Callable[[str, Any], Values | None] | None = None
+    """When the choice `name` changes to `value`, the values of other fields."""
 
 
 def _factors(lang: Lang) -> list[tuple[str, Any]]:
@@ -90,7 +113,7 @@ def note_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             )
         return w.add_note(v["text"], _visibility(v), factors)
 
-    return Form(title, fields, apply)
+    return Form("notes", title, fields, apply, item_id=item.id if item else None)
 
 
 def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
@@ -101,6 +124,20 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         else (reading.person or (w.session.present[0].id if w.session.present else None))
     )
     existing = item or (w.dilemma_of(owner) if owner else None)
+
+    def content(owner: str | None) -> Values:
+        """What the form shows for a participant: their dilemma, or nothing yet.
+        (One dilemma each: choosing another participant must not carry the text
+        typed for the first over to the second.)"""
+        d = w.dilemma_of(owner) if owner else None
+        return {
+            "title": d.title if d else "",
+            "text": d.text if d else "",
+            "factor": _first(d.factors) if d else None,
+            "hr": d.hr_hint if d else False,
+            "shared": d.visibility is Visibility.SHARED if d else False,
+        }
+
     fields = [
         FormField(
             "owner", s("form_owner_person", lang), "select", owner, _people(w), required=True
@@ -111,6 +148,7 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             "text",
             existing.title if existing else "",
             required=True,
+            max_length=SHORT_TEXT,
         ),
         FormField("text", s("form_text", lang), "area", existing.text if existing else ""),
         FormField(
@@ -127,10 +165,11 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     def apply(v: Values) -> object:
         hr = bool(v["hr"]) or suggests_hr(f"{v['title']} {v['text']}")
         factors = [v["factor"]] if v["factor"] else []
-        if item is not None and v["owner"] == item.owner:
+        current = item if item is not None and v["owner"] == item.owner else None
+        if current is not None:
             return w.update(
                 "dilemmas",
-                item.id,
+                current.id,
                 title=v["title"],
                 text=v["text"],
                 factors=factors,
@@ -139,7 +178,15 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             )
         return w.set_dilemma(v["owner"], v["title"], v["text"], factors, hr, _visibility(v))
 
-    return Form(s("form_dilemma", lang), fields, apply, hr_hint=True)
+    return Form(
+        "dilemmas",
+        s("form_dilemma", lang),
+        fields,
+        apply,
+        hr_hint=True,
+        item_id=item.id if item else None,
+        refill=lambda name, value: content(value) if name == "owner" else None,
+    )
 
 
 def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
@@ -179,7 +226,9 @@ def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             )
         return w.add_finding(v["kind"], v["text"], v["factor"], _visibility(v))
 
-    return Form(s("form_finding", lang), fields, apply)
+    return Form(
+        "findings", s("form_finding", lang), fields, apply, item_id=item.id if item else None
+    )
 
 
 def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
@@ -193,7 +242,13 @@ def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             item.factor if item else None,
             _factors(lang),
         ),
-        FormField("owner", s("form_owner", lang), "text", item.owner if item else ""),
+        FormField(
+            "owner",
+            s("form_owner", lang),
+            "text",
+            item.owner if item else "",
+            max_length=SHORT_TEXT,
+        ),
         FormField("deadline", s("form_deadline", lang), "date", item.deadline if item else None),
     ]
     if item is not None:
@@ -226,7 +281,9 @@ def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             v["what"], v["owner"], v["deadline"], v["challenge"], v["factor"], _visibility(v)
         )
 
-    return Form(s("form_measure", lang), fields, apply)
+    return Form(
+        "measures", s("form_measure", lang), fields, apply, item_id=item.id if item else None
+    )
 
 
 def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
@@ -265,7 +322,9 @@ def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             )
         return w.add_checkout(v["person"], v["text"], v["question"], _visibility(v))
 
-    return Form(s("form_checkout", lang), fields, apply)
+    return Form(
+        "checkouts", s("form_checkout", lang), fields, apply, item_id=item.id if item else None
+    )
 
 
 def next_meeting_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
@@ -274,13 +333,16 @@ def next_meeting_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             "when", s("form_next_meeting", lang), "datetime", w.session.next_meeting, required=True
         )
     ]
-    return Form(s("key_next_meeting", lang), fields, lambda v: w.set_next_meeting(v["when"]))
+    return Form(
+        "next_meeting", s("key_next_meeting", lang), fields, lambda v: w.set_next_meeting(v["when"])
+    )
 
 
-FORMS: dict[str, Callable[..., Form]] = {
+FORMS: dict[DraftForm, Callable[..., Form]] = {
     "notes": note_form,
     "dilemmas": dilemma_form,
     "findings": finding_form,
     "measures": measure_form,
     "checkouts": checkout_form,
+    "next_meeting": next_meeting_form,
 }

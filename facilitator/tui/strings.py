@@ -228,6 +228,18 @@ _S: dict[str, tuple[str, str]] = {
         "{field}: skriv som 2026-03-02 09:00.",
         "{field}: write as 2026-03-02 09:00.",
     ),
+    "form_too_long": (
+        "{field} er for lang: høyst {most} tegn (nå {n}).",
+        "{field} is too long: at most {most} characters (now {n}).",
+    ),
+    "form_not_saved": (
+        "Ble ikke lagret: {problem}. Teksten står der fortsatt.",
+        "Not saved: {problem}. Your text is still here.",
+    ),
+    "draft_restored": (
+        "Teksten du holdt på med, er tatt vare på. Lagre med Ctrl+S.",
+        "The text you were typing has been kept. Save it with Ctrl+S.",
+    ),
     "form_names_nudge": (
         "Det ser ut som teksten nevner en person ved navn. Bruk helst rolle (for eksempel «en medarbeider»).",
         "The text seems to name a person. Prefer a role (for example 'an employee').",

@@ -1,69 +1,73 @@
 """One modal form that serves every kind of captured item: notes, dilemmas,
 strengths and risks, measures, check-out answers, the next meeting.
 
-A form is a list of `FormField`s; the modal returns a dict of their values
-(already parsed: dates as `date`, checkboxes as `bool`) or None if cancelled.
+The modal shows a `Form` (see `facilitator.tui.forms`), applies what was typed
+through the workshop when it is saved, and keeps the form open with a clear line
+when the workshop refuses it, so nothing typed is lost. While the form is open,
+what has been typed is kept as the session's draft (saved like everything else)
+and brought back by `facilitator resume` after a crash.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, clean_text
 from facilitator.tui.bindings import localize
+from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
 from facilitator.tui.strings import s
+from facilitator.workshop import Workshop
 
-Kind = Literal["text", "area", "select", "check", "date", "datetime"]
-
-
-@dataclass
-class FormField:
-    name: str
-    label: str
-    kind: Kind = "text"
-    value: Any = None
-    options: Sequence[tuple[str, Any]] = ()
-    required: bool = False
-    placeholder: str = ""
+DRAFT_SECONDS = 0.3
+"""Typing pauses this long before the draft is handed to the autosaver: well
+inside the promise that anything typed a second before a crash is kept."""
 
 
-Nudge = Callable[[dict[str, Any]], list[str]]
+class FormModal(ModalScreen[bool]):
+    """Dismisses with True when the form was saved, False when it was closed."""
 
-
-class FormModal(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "key_back"),
         Binding("ctrl+s", "save", "key_save", priority=True),
     ]
 
     def __init__(
-        self, title: str, fields: Sequence[FormField], lang: Lang, nudge: Nudge | None = None
+        self,
+        form: Form,
+        workshop: Workshop,
+        lang: Lang,
+        restore: Mapping[str, str | bool] | None = None,
     ) -> None:
         super().__init__()
         localize(self, lang)
-        self.form_title = title
-        self.fields = list(fields)
+        self.form = form
+        self.workshop = workshop
         self.lang = lang
-        self.nudge = nudge
+        self.restore = dict(restore or {})
+        self._untouched: RawValues = {}
+        self._chosen: dict[str, Any] = {}
+        self._draft_timer: Timer | None = None
+        self._finished = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
             yield Static(
-                f"{self.form_title}   [dim](Ctrl+S {s('key_save', self.lang).lower()} · "
+                f"{self.form.title}   [dim](Ctrl+S {s('key_save', self.lang).lower()} · "
                 f"Esc {s('setup_cancel', self.lang).lower()})[/]",
                 id="form-title",
             )
-            for f in self.fields:
+            for f in self.form.fields:
                 if f.kind == "check":
                     yield Checkbox(f.label, bool(f.value), id=f"f-{f.name}")
                     continue
@@ -81,7 +85,12 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
                         prompt=s("none", self.lang),
                     )
                 else:
-                    yield Input(self._initial(f), placeholder=f.placeholder, id=f"f-{f.name}")
+                    yield Input(
+                        _as_text(f.value),
+                        placeholder=f.placeholder,
+                        max_length=f.max_length,
+                        id=f"f-{f.name}",
+                    )
             yield Static(id="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button(s("key_save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
@@ -89,52 +98,93 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#form-hint", Static).display = False
+        self._untouched = self._raw()
+        self._chosen = {f.name: f.value for f in self.form.fields if f.kind == "select"}
+        if self.restore:
+            for f in self.form.fields:
+                if f.name in self.restore:
+                    self._set_raw(f, self.restore[f.name])
+                    if f.kind == "select":
+                        self._chosen[f.name] = self._widget(f).value
         first = next(iter(self.query("Input, TextArea")), None)
         if first is not None:
             first.focus()
 
-    @staticmethod
-    def _initial(f: FormField) -> str:
-        if f.value is None:
-            return ""
-        if isinstance(f.value, datetime):
-            return f.value.astimezone().strftime("%Y-%m-%d %H:%M")
-        if isinstance(f.value, date):
-            return f.value.isoformat()
-        return str(f.value)
+    # --- the fields --------------------------------------------------------------------
 
-    def _read(self) -> tuple[dict[str, Any], str | None]:
-        values: dict[str, Any] = {}
-        for f in self.fields:
-            widget = self.query_one(f"#f-{f.name}")
+    def _widget(self, f: FormField) -> Any:
+        return self.query_one(f"#f-{f.name}")
+
+    def _raw(self) -> RawValues:
+        """The fields as typed: text as text, a choice as its value's text, a box as a
+        bool. Empty fields are left out. This is what a draft keeps."""
+        raw: RawValues = {}
+        for f in self.form.fields:
+            widget = self._widget(f)
+            if isinstance(widget, Checkbox):
+                raw[f.name] = widget.value
+            elif isinstance(widget, Select):
+                if widget.value is not Select.NULL:
+                    raw[f.name] = str(widget.value)
+            else:
+                text = widget.text if isinstance(widget, TextArea) else widget.value
+                if text:
+                    raw[f.name] = text
+        return raw
+
+    def _set_raw(self, f: FormField, raw: str | bool) -> None:
+        if f.kind == "select":
+            value = next((v for _, v in f.options if str(v) == str(raw)), None)
+            self._set(f, value)
+        else:
+            self._set(f, raw)
+
+    def _set(self, f: FormField, value: Any) -> None:
+        widget = self._widget(f)
+        if isinstance(widget, Checkbox):
+            widget.value = bool(value)
+        elif isinstance(widget, Select):
+            if value is not None:
+                widget.value = value
+            elif not f.required:
+                widget.clear()
+        elif isinstance(widget, TextArea):
+            widget.text = _as_text(value)
+        else:
+            widget.value = _as_text(value)
+
+    def _read(self) -> tuple[Values, str | None]:
+        """The fields parsed (dates as `date`, boxes as `bool`, empty as None or ""),
+        and the first problem a person must fix, if any."""
+        values: Values = {}
+        for f in self.form.fields:
+            widget = self._widget(f)
             if isinstance(widget, Checkbox):
                 values[f.name] = widget.value
                 continue
             if isinstance(widget, Select):
-                raw = widget.value
-                values[f.name] = None if raw is Select.NULL or raw == Select.BLANK else raw
-            elif isinstance(widget, TextArea):
-                values[f.name] = widget.text.strip()
+                # not `== Select.BLANK`: BLANK is False, and 0 == False
+                values[f.name] = None if widget.value is Select.NULL else widget.value
             else:
-                assert isinstance(widget, Input)
-                values[f.name] = widget.value.strip()
+                text = widget.text if isinstance(widget, TextArea) else widget.value
+                values[f.name] = clean_text(text)
+                if len(values[f.name]) > f.max_length:
+                    n, most = len(values[f.name]), f.max_length
+                    return values, s("form_too_long", self.lang, field=f.label, most=most, n=n)
             value = values[f.name]
             if f.required and (value is None or value == ""):
                 return values, s("form_required", self.lang, field=f.label)
-            if f.kind == "date" and value:
+            if f.kind == "date":
                 try:
-                    values[f.name] = date.fromisoformat(value)
+                    values[f.name] = date.fromisoformat(value) if value else None
                 except ValueError:
                     return values, s("form_bad_date", self.lang, field=f.label)
-            elif f.kind == "date":
-                values[f.name] = None
-            if f.kind == "datetime" and value:
+            elif f.kind == "datetime":
                 try:
-                    values[f.name] = datetime.strptime(value, "%Y-%m-%d %H:%M").astimezone()
+                    when = datetime.strptime(value, "%Y-%m-%d %H:%M") if value else None
                 except ValueError:
                     return values, s("form_bad_datetime", self.lang, field=f.label)
-            elif f.kind == "datetime":
-                values[f.name] = None
+                values[f.name] = when.astimezone() if when else None
         return values, None
 
     def _hint(self, text: str | None, error: bool = False) -> None:
@@ -143,14 +193,47 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
         hint.set_class(error, "-error")
         hint.update(text or "")
 
+    # --- as the user types -------------------------------------------------------------
+
     @on(Input.Changed)
     @on(TextArea.Changed)
-    def _changed(self) -> None:
-        if self.nudge is None:
+    @on(Checkbox.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Any) -> None:
+        if isinstance(event, Select.Changed):
+            self._refill(event.select)
+        if isinstance(event, Input.Changed | TextArea.Changed):
+            values, _ = self._read()
+            found = nudges(self.workshop, values, self.lang, self.form.hr_hint)
+            self._hint("\n".join(found) if found else None)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._keep_draft)
+
+    def _refill(self, select: Select[Any]) -> None:
+        """A choice that decides the rest of the form (whose dilemma this is) fills
+        the other fields in; Select reports its first value too, so only a real
+        change counts."""
+        name = (select.id or "").removeprefix("f-")
+        value = None if select.value is Select.NULL else select.value
+        if self.form.refill is None or self._chosen.get(name) == value:
             return
-        values, _ = self._read()
-        nudges = self.nudge(values)
-        self._hint("\n".join(nudges) if nudges else None)
+        self._chosen[name] = value
+        filled = self.form.refill(name, value) or {}
+        for f in self.form.fields:
+            if f.name in filled:
+                self._set(f, filled[f.name])
+
+    def _keep_draft(self) -> None:
+        if self._finished:
+            return
+        raw = self._raw()
+        if raw == self._untouched and not self.restore:
+            self.workshop.clear_draft()
+        else:
+            self.workshop.set_draft(self.form.kind, raw, self.form.item_id)
+
+    # --- saving and leaving ------------------------------------------------------------
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -159,11 +242,41 @@ class FormModal(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         values, problem = self._read()
-        if problem:
+        if problem is None:
+            try:
+                self.form.apply(values)
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                problem = s("form_not_saved", self.lang, problem=_first_problem(exc))
+        if problem is not None:
             self._hint(problem, error=True)
             return
-        self.dismiss(values)
+        self._close(True)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(False)
+
+    def _close(self, saved: bool) -> None:
+        self._finished = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.workshop.clear_draft()
+        self.dismiss(saved)
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _first_problem(exc: ValueError) -> str:
+    if isinstance(exc, ValidationError) and exc.errors():
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"{where}: {error['msg']}" if where else str(error["msg"])
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -113,19 +113,7 @@ class ItemsScreen(Screen[None]):
             return
         collection, item = chosen
         form = forms.FORMS[collection](self.workshop, self.lang, item)
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                try:
-                    form.apply(values)
-                except ValueError as exc:
-                    self.notify(str(exc).splitlines()[0], severity="error")
-            self.reload()
-
-        def nudge(values: dict[str, Any]) -> list[str]:
-            return forms.nudges(self.workshop, values, self.lang, form.hr_hint)
-
-        self.app.push_screen(FormModal(form.title, form.fields, self.lang, nudge), done)
+        self.app.push_screen(FormModal(form, self.workshop, self.lang), lambda _: self.reload())
 
     def action_toggle_visibility(self) -> None:
         chosen = self._selected()

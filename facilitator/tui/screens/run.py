@@ -7,7 +7,8 @@ from timestamps, so a dropped tick changes nothing.
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,7 +24,7 @@ from facilitator.stepclock import Level, Reading, Status
 from facilitator.timefmt import hhmm
 from facilitator.tui import forms
 from facilitator.tui.bindings import localize
-from facilitator.tui.forms import Form, nudges
+from facilitator.tui.forms import Form
 from facilitator.tui.screens.form import FormModal
 from facilitator.tui.strings import s
 from facilitator.tui.widgets.strip import ProgressStrip
@@ -130,6 +131,7 @@ class RunScreen(Screen[None]):
         self._fit_to_size()
         self.refresh_all()
         self.set_interval(REDRAW_SECONDS, self.refresh_clock)
+        self._restore_draft()
 
     def on_resize(self) -> None:
         self._fit_to_size()
@@ -420,22 +422,23 @@ class RunScreen(Screen[None]):
 
     # capture
 
-    def open_form(self, form: Form) -> None:
-        """Show a capture form; what it returns is applied through the workshop."""
-        w, lang = self.workshop, self.lang
+    def open_form(self, form: Form, restore: Mapping[str, str | bool] | None = None) -> None:
+        """Show a capture form; it applies what is typed through the workshop."""
+        self.app.push_screen(
+            FormModal(form, self.workshop, self.lang, restore), lambda _: self._after()
+        )
 
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                try:
-                    form.apply(values)
-                except ValueError as exc:  # pydantic's ValidationError is a ValueError
-                    self.notify(str(exc).splitlines()[0], severity="error")
-            self._after()
-
-        def nudge(values: dict[str, Any]) -> list[str]:
-            return nudges(w, values, lang, form.hr_hint)
-
-        self.app.push_screen(FormModal(form.title, form.fields, lang, nudge), done)
+    def _restore_draft(self) -> None:
+        """After a crash, reopen the form that was being typed into, as it was."""
+        w, draft = self.workshop, self.workshop.session.draft
+        if draft is None:
+            return
+        item = None
+        if draft.item_id is not None:
+            with contextlib.suppress(KeyError):  # deleted since: the text comes back as new
+                item = w.find(draft.form, draft.item_id)
+        self.open_form(forms.FORMS[draft.form](w, self.lang, item), restore=draft.values)
+        self.notify(s("draft_restored", self.lang), timeout=8)
 
     def action_note(self) -> None:
         self.open_form(forms.note_form(self.workshop, self.lang))
