@@ -90,10 +90,12 @@ def test_closing(snap_compare, tmp_path, size):
         from datetime import date
 
         await goto_step(app, pilot, "avslutning")
-        app.workshop.add_measure("Fast ukentlig avsjekk i teamet", "Enhetsleder",
-                                 date(2026, 4, 15), "Høy arbeidsmengde")
-        app.workshop.add_measure("Gå gjennom rollene i turnusen", "Avdelingsleder",
-                                 date(2026, 5, 1))
+        app.workshop.add_measure(
+            "Fast ukentlig avsjekk i teamet", "Enhetsleder", date(2026, 4, 15), "Høy arbeidsmengde"
+        )
+        app.workshop.add_measure(
+            "Gå gjennom rollene i turnusen", "Avdelingsleder", date(2026, 5, 1)
+        )
         await pilot.press("space")
         clock.advance(minutes=9)
         app.screen.refresh_all()
