@@ -99,6 +99,8 @@ _S: dict[str, tuple[str, str]] = {
     "setup_begin": ("Start økta", "Start the session"),
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview": ("Tidsplan", "Schedule"),
+    "setup_preview_for": ("Tidsplan for {n} deltakere", "Schedule for {n} participants"),
+    "setup_preview_for_one": ("Tidsplan for 1 deltaker", "Schedule for 1 participant"),
     "setup_total": ("Slutt, totalt", "End, total"),
     "col_start": ("Start", "Start"),
     "col_min": ("Min", "Min"),

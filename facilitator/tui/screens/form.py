@@ -67,6 +67,8 @@ class FormModal(ModalScreen[bool]):
                 f"Esc {s('setup_cancel', self.lang).lower()})[/]",
                 id="form-title",
             )
+            # Hints and problems go first: at 80×24 the end of a long form is out of sight.
+            yield Static(id="form-hint")
             for f in self.form.fields:
                 if f.kind == "check":
                     yield Checkbox(f.label, bool(f.value), id=f"f-{f.name}")
@@ -91,7 +93,6 @@ class FormModal(ModalScreen[bool]):
                         max_length=f.max_length,
                         id=f"f-{f.name}",
                     )
-            yield Static(id="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button(s("key_save", self.lang) + " (Ctrl+S)", variant="primary", id="save")
                 yield Button(s("setup_cancel", self.lang) + " (Esc)", id="cancel")

@@ -114,7 +114,7 @@ class SetupScreen(Screen[Session | None]):
                     )
                     yield Button(s("setup_cancel", lang) + " (Esc)", id="cancel")
             with Vertical(id="setup-preview"):
-                yield Static(s("setup_preview", lang), classes="dialog-title")
+                yield Static(s("setup_preview", lang), classes="dialog-title", id="preview-title")
                 yield DataTable(id="preview", cursor_type="none", zebra_stripes=True)
                 yield Static(id="fit")
         yield Footer()
@@ -166,7 +166,11 @@ class SetupScreen(Screen[Session | None]):
         day = self._day() or self.clock.now().astimezone().date()
         start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
         end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
-        n = max(1, len(self.order))
+        # Before anyone is typed in, plan for the group size the agenda recommends.
+        n = len(self.order) or self.agenda.group_size.max
+        self.query_one("#preview-title", Static).update(
+            s("setup_preview_for_one", lang) if n == 1 else s("setup_preview_for", lang, n=n)
+        )
         if start is None:
             fit.update(s("setup_bad_time", lang))
             return
