@@ -70,6 +70,8 @@ class Capture(StrEnum):
     NEXT_MEETING = "next_meeting"
     FACILITATOR = "facilitator"
     """Who takes the facilitator role."""
+    FOLLOW_UP = "follow_up"
+    """Status and an evaluation of each measure carried over from earlier sessions."""
 
 
 class NoteKind(StrEnum):
