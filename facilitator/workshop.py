@@ -374,15 +374,22 @@ class Workshop:
         return measure
 
     def follow_up(self, measure_id: str, status: MeasureStatus, text: str = "") -> Measure:
+        """Record how a measure stands, dated today. One follow-up per measure per
+        session: doing it again in the same session corrects it."""
         measure = self.find("measures", measure_id)
         assert isinstance(measure, Measure)
         today = self.now().astimezone().date()
-        measure.follow_ups.append(
-            FollowUp(at=today, status=status, text=text, session_id=self.session.id)
-        )
+        earlier = [f for f in measure.follow_ups if f.session_id != self.session.id]
+        measure.follow_ups = [
+            *earlier,
+            FollowUp(at=today, status=status, text=text, session_id=self.session.id),
+        ]
         measure.status = status
-        if status is MeasureStatus.DONE and measure.done_on is None:
-            measure.done_on = today
+        if status is MeasureStatus.DONE:
+            measure.done_on = measure.done_on or today
+        else:
+            measure.done_on = None  # not done (any more)
+        measure.updated_at = self.now()
         self._changed()
         return measure
 

@@ -823,12 +823,26 @@ def test_follow_up_records_status_and_done_date(
     today = clock.now().astimezone().date()
     change(w, changes, w.follow_up, m.id, MeasureStatus.IN_PROGRESS, "Startet")
     assert m.status is MeasureStatus.IN_PROGRESS and m.done_on is None
-    change(w, changes, w.follow_up, m.id, MeasureStatus.DONE)
+    assert m.updated_at == clock.now()
+    change(w, changes, w.follow_up, m.id, MeasureStatus.DONE)  # a correction, same session
     assert m.done_on == today
     assert [(f.status, f.text, f.session_id) for f in m.follow_ups] == [
-        (MeasureStatus.IN_PROGRESS, "Startet", w.session.id),
         (MeasureStatus.DONE, "", w.session.id),
     ]
+    change(w, changes, w.follow_up, m.id, MeasureStatus.IN_PROGRESS, "Ikke helt likevel")
+    assert m.done_on is None
+
+    # In a later session the earlier follow-up stays and a new one is added.
+    carried = m.model_copy(update={"carried_from": w.session.id}, deep=True)
+    later = Workshop(new_session("Neste gang", w.session.agenda, clock.now(), ["Kari"]), clock)
+    later.session.measures.append(carried)
+    clock.advance(minutes=40 * 24 * 60)
+    later.follow_up(carried.id, MeasureStatus.DONE, "Virker godt")
+    assert [(f.status, f.text, f.session_id, f.at) for f in carried.follow_ups] == [
+        (MeasureStatus.IN_PROGRESS, "Ikke helt likevel", w.session.id, today),
+        (MeasureStatus.DONE, "Virker godt", later.session.id, today + timedelta(days=40)),
+    ]
+    assert carried.done_on == today + timedelta(days=40)
     with pytest.raises(KeyError):
         w.follow_up("missing", MeasureStatus.DONE)
 

@@ -102,8 +102,9 @@ def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
 def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> list[LatestMeasure]:
     """Measures still planned or in progress, in their newest copy: what the next
     session should follow up (group-only ones too: the group follows up its own),
-    oldest deadline first. With `unit`, only those from that unit's sessions."""
-    wanted = unit.strip().casefold() if unit else None
+    oldest deadline first. With `unit`, only those from that unit's sessions (a blank
+    unit matches sessions with none: a group that gives no unit follows up its own)."""
+    wanted = unit.strip().casefold() if unit is not None else None
     found = [
         item
         for item in latest_measures(sessions)

@@ -1,0 +1,117 @@
+"""Following up earlier measures: the step a new session gets when the unit has
+open measures from earlier sessions.
+
+When a session is set up, the open measures of earlier sessions of the same unit
+are copied into it (same id, `carried_from` naming the session that agreed
+them), and a short follow-up step is put where the agenda says (`follow_up`:
+first, or before closing). In that step the group goes through each measure
+and records its status and an evaluation; each update is kept on the measure
+with its date. The earlier session files are never changed: the newest copy of
+a measure is its state (see `facilitator.report.action_plan`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator.agenda.model import Agenda, Capture, Step, StepKind
+from facilitator.i18n import LocalizedText
+from facilitator.report.action_plan import LatestMeasure, open_measures
+from facilitator.report.measure_reader import read_workspace
+from facilitator.session.model import Measure, Session
+
+STEP_ID = "oppfolging-av-tiltak"
+MINUTES_PER_MEASURE = 2
+MIN_MINUTES = 5
+MAX_MINUTES = 20
+
+
+def _t(nb: str, en: str) -> LocalizedText:
+    return LocalizedText(nb=nb, en=en)
+
+
+def follow_up_step(count: int) -> Step:
+    """The step: about two minutes a measure, at least five, at most twenty."""
+    minutes = min(MAX_MINUTES, max(MIN_MINUTES, MINUTES_PER_MEASURE * count))
+    return Step(
+        id=STEP_ID,
+        kind=StepKind.TIMED,
+        minutes=minutes,
+        title=_t("Oppfølging av tiltak fra tidligere", "Following up earlier measures"),
+        purpose=_t(
+            "Vi ser på tiltakene vi ble enige om sist: er de gjort, og virket de? "
+            "Slik henger arbeidet sammen fra gang til gang.",
+            "We look at the measures we agreed on before: have they been done, and "
+            "did they work? That is what ties the work together from one time to the next.",
+        ),
+        process=[
+            _t(
+                "Ta tiltakene ett og ett. Den som er ansvarlig, forteller kort hvordan det gikk.",
+                "Take the measures one at a time. Whoever owns one says briefly how it went.",
+            ),
+            _t(
+                "Bli enige om status: planlagt, i gang, utført eller droppet.",
+                "Agree on its status: planned, in progress, done or dropped.",
+            ),
+            _t(
+                "Skriv en kort vurdering: virket det, og hva gjør vi videre?",
+                "Write a short evaluation: did it work, and what do we do next?",
+            ),
+        ],
+        questions=[
+            _t("Er tiltaket gjennomført som avtalt?", "Has the measure been carried out?"),
+            _t("Har det hatt den virkningen vi ønsket?", "Has it had the effect we wanted?"),
+            _t(
+                "Skal vi fortsette, endre eller avslutte det?",
+                "Do we continue, change or close it?",
+            ),
+        ],
+        captures=[Capture.FOLLOW_UP, Capture.NOTES],
+    )
+
+
+def with_follow_up(agenda: Agenda, count: int) -> Agenda:
+    """`agenda` with the follow-up step where it asks for it; unchanged when there
+    is nothing to follow up, it asks for none, or it already has the step."""
+    if count <= 0 or agenda.follow_up == "none" or any(s.id == STEP_ID for s in agenda.steps):
+        return agenda
+    steps = list(agenda.steps)
+    at = 0 if agenda.follow_up == "first" else max(0, len(steps) - 1)
+    steps.insert(at, follow_up_step(count))
+    # Validated, not `model_copy`: the agenda's own rules must hold for the result.
+    return Agenda.model_validate({**agenda.model_dump(), "steps": [s.model_dump() for s in steps]})
+
+
+def carry(found: list[LatestMeasure]) -> list[Measure]:
+    """Copies of measures for a new session to follow up (see the module's docstring)."""
+    return [
+        item.measure.model_copy(update={"carried_from": item.origin}, deep=True) for item in found
+    ]
+
+
+def open_earlier_measures(workspace: Path, unit: str) -> list[Measure]:
+    """Open measures from the workspace's sessions of `unit` (blank matches blank),
+    in their newest state, ready to carry into a new session. Files that cannot be
+    read are skipped here: `facilitator plan` and `sessions` report them."""
+    sessions, _problems = read_workspace(workspace / "sessions")
+    return carry(open_measures(sessions, unit=unit))
+
+
+def add_follow_up(session: Session, measures: list[Measure]) -> None:
+    """Carry `measures` into a session in setup and give it the follow-up step."""
+    known = {m.id for m in session.measures}
+    carried = [m for m in measures if m.id not in known]
+    if not carried:
+        return
+    session.agenda = with_follow_up(session.agenda, len(carried))
+    session.measures = [*session.measures, *carried]
+
+
+def followed_up_here(session: Session, measure: Measure) -> bool:
+    """The group has recorded a follow-up of `measure` in this session."""
+    return any(f.session_id == session.id for f in measure.follow_ups)
+
+
+def to_follow_up(session: Session) -> list[Measure]:
+    """The measures this session follows up, in order."""
+    return [m for m in session.measures if m.carried_from is not None]
