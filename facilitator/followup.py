@@ -13,12 +13,14 @@ a measure is its state (see `facilitator.report.action_plan`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Agenda, Capture, Step, StepKind
 from facilitator.i18n import LocalizedText
-from facilitator.report.action_plan import LatestMeasure, open_measures
-from facilitator.report.measure_reader import read_workspace
 from facilitator.session.model import Measure, Session
+
+if TYPE_CHECKING:  # the screen imports this module; the reports load when needed
+    from facilitator.report.action_plan import LatestMeasure
 
 STEP_ID = "oppfolging-av-tiltak"
 MINUTES_PER_MEASURE = 2
@@ -93,6 +95,9 @@ def open_earlier_measures(workspace: Path, unit: str) -> list[Measure]:
     """Open measures from the workspace's sessions of `unit` (blank matches blank),
     in their newest state, ready to carry into a new session. Files that cannot be
     read are skipped here: `facilitator plan` and `sessions` report them."""
+    from facilitator.report.action_plan import open_measures
+    from facilitator.report.measure_reader import read_workspace
+
     sessions, _problems = read_workspace(workspace / "sessions")
     return carry(open_measures(sessions, unit=unit))
 

@@ -38,6 +38,7 @@ from tui_helpers import (
     paste_text,
     run_screen,
     run_screen_or_form,
+    save_form,
     saved,
     screen_text,
     type_text,
@@ -816,3 +817,93 @@ async def test_an_edit_in_progress_comes_back_as_an_edit(workspace, clock: FakeC
         run_screen(app)
         session = await saved(app, pilot)
     assert [(n.id, n.text) for n in session.notes] == [(note.id, "Første utkast, rettet")]
+
+
+# --- follow-up of earlier measures ---------------------------------------------------
+
+
+async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
+    workspace, clock: FakeClock
+):
+    from facilitator.followup import STEP_ID
+    from facilitator.session.model import Measure, MeasureStatus
+
+    earlier = new_session(
+        "Januar", load_agenda("kollegaveiledning", workspace), clock.now(), ["Kari", "Ola"]
+    )
+    earlier.unit = "Hjemmetjenesten"
+    earlier.measures = [
+        Measure(what="Faste morgenmøter", owner="Enhetsleder", created_at=clock.now()),
+        Measure(what="Ryddigere turnus", created_at=clock.now()),
+        Measure(what="Allerede gjort", status=MeasureStatus.DONE, created_at=clock.now()),
+    ]
+    SessionStore(workspace).save(earlier)
+    clock.advance(minutes=60 * 24 * 40)
+
+    agenda = load_agenda("kollegaveiledning", workspace)
+    app = FacilitatorApp(
+        workspace, "nb", Launch(mode="setup", agenda=agenda), clock=clock, rng=random.Random(1)
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        await type_text(pilot, "Mars")
+        await pilot.press("tab")
+        await type_text(pilot, "Hjemmetjenesten")
+        await wait_until(
+            pilot, lambda: "Følg opp 2 åpne tiltak" in screen_text(app), "the follow-up offer"
+        )
+        assert screen.query_one("#follow-up").value  # offered, and ticked
+        await pilot.press("tab", "tab", "tab", "tab")  # the offer, date, agenda, participants
+        await paste_text(pilot, "Kari, Ola, Aisha")
+        assert "Oppfølging av tiltak fra tidligere" in screen_text(app)  # in the schedule
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, RunScreen), "the run screen")
+        w = run_screen(app).workshop
+        session = await saved(app, pilot)
+        ids = [s.id for s in session.agenda.steps]
+        assert ids[-2:] == [STEP_ID, "avslutning"]
+        assert [(m.what, m.carried_from) for m in session.measures] == [
+            ("Faste morgenmøter", earlier.id),
+            ("Ryddigere turnus", earlier.id),
+        ]
+
+        await pilot.press(*["pagedown"] * ids.index(STEP_ID))
+        assert w.step.id == STEP_ID
+        text = widget_text(app, "#follow-up")
+        assert "Faste morgenmøter (Enhetsleder)" in text
+        assert "ikke tatt ennå" in text
+        await pilot.press("f")
+        assert isinstance(app.screen, FormModal)
+        await pilot.press("shift+tab")  # the status
+        await choose(pilot, 2)  # planlagt, i gang, utført
+        await pilot.press("tab")
+        await fill_form(pilot, "Gjort, og møtene virker")
+        await pilot.press("f")  # the next one not yet followed up
+        await pilot.press("shift+tab")
+        await choose(pilot, 1)  # i gang
+        await pilot.press("tab")
+        await fill_form(pilot, "Halvveis")
+        session = await saved(app, pilot)
+        first, second = session.measures
+        assert (first.status, second.status) == (MeasureStatus.DONE, MeasureStatus.IN_PROGRESS)
+        assert [(f.text, f.session_id) for f in first.follow_ups] == [
+            ("Gjort, og møtene virker", session.id)
+        ]
+        assert [f.text for f in second.follow_ups] == ["Halvveis"]
+        assert first.done_on == clock.now().astimezone().date()
+        assert widget_text(app, "#follow-up").count("fulgt opp nå") == 2
+
+        # Again for the first measure: a correction, not a second follow-up
+        await pilot.press("f", "shift+tab", "shift+tab")
+        await choose(pilot, 0)  # all followed up: the form starts at the first
+        await pilot.press("tab")
+        await pilot.press("enter", "up", "enter")  # from its status here (utført) to i gang
+        await pilot.press("tab", "end")
+        await type_text(pilot, " (nesten)")
+        await save_form(pilot)
+        session = await saved(app, pilot)
+        assert [(f.status, f.text) for f in session.measures[0].follow_ups] == [
+            (MeasureStatus.IN_PROGRESS, "Gjort, og møtene virker (nesten)")
+        ]

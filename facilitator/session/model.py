@@ -175,7 +175,9 @@ class CheckoutAnswer(_Item):
     visibility: Visibility = Visibility.GROUP
 
 
-DraftForm = Literal["notes", "dilemmas", "findings", "measures", "checkouts", "next_meeting"]
+DraftForm = Literal[
+    "notes", "dilemmas", "findings", "measures", "checkouts", "next_meeting", "follow_up"
+]
 
 
 class Draft(_Model):

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from facilitator.agenda.model import Agenda
 from facilitator.errors import FacilitatorError, SessionLocked
+from facilitator.followup import add_follow_up, open_earlier_measures
 from facilitator.i18n import Lang
 from facilitator.session.autosave import AutoSaver, SaveStatus
 from facilitator.session.lock import SessionLock
@@ -85,6 +86,8 @@ class FacilitatorApp(App[None]):
             session = new_session(
                 title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
             )
+            # No unit on the command line: it follows up sessions that gave none either.
+            add_follow_up(session, open_earlier_measures(self.workspace, session.unit))
             self.open_session(session, new=True)
         elif mode in ("run", "setup") and self.launch.agenda is not None:
             self.show_setup(self.launch.agenda)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from facilitator.agenda.model import Capture
+from facilitator.followup import followed_up_here, to_follow_up
 from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.law import FACTORS, label
-from facilitator.session.model import DraftForm, FindingKind, MeasureStatus, Visibility
+from facilitator.session.model import DraftForm, FindingKind, Measure, MeasureStatus, Visibility
 from facilitator.textcheck import mentions_health, names_someone, suggests_hr
 from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
@@ -338,6 +339,61 @@ def next_meeting_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     )
 
 
+def measure_label(m: Measure, lang: Lang) -> str:
+    """`What (owner, deadline)` on one line, for lists and choices."""
+    details = ", ".join(x for x in (m.owner, m.deadline.isoformat() if m.deadline else "") if x)
+    return f"{m.what} ({details})" if details else m.what
+
+
+def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+    """Status and an evaluation of one measure carried over from an earlier session;
+    the first not yet followed up here is chosen unless `item` says which."""
+    measures = to_follow_up(w.session)
+    chosen = item or next((m for m in measures if not followed_up_here(w.session, m)), None)
+    chosen = chosen or _first(measures)
+
+    def content(measure_id: str | None) -> Values:
+        m = next((x for x in measures if x.id == measure_id), None)
+        here = [f for f in m.follow_ups if f.session_id == w.session.id] if m else []
+        return {
+            "status": here[-1].status if here else (m.status if m else MeasureStatus.PLANNED),
+            "text": here[-1].text if here else "",
+        }
+
+    start = content(chosen.id if chosen else None)
+    fields = [
+        FormField(
+            "measure",
+            s("form_measure", lang),
+            "select",
+            chosen.id if chosen else None,
+            [(measure_label(m, lang), m.id) for m in measures],
+            required=True,
+        ),
+        FormField(
+            "status",
+            s("form_status", lang),
+            "select",
+            start["status"],
+            [(s(f"status_{st.value}", lang), st) for st in MeasureStatus],
+            required=True,
+        ),
+        FormField("text", s("form_evaluation", lang), "area", start["text"]),
+    ]
+
+    def apply(v: Values) -> object:
+        return w.follow_up(v["measure"], v["status"], v["text"])
+
+    return Form(
+        "follow_up",
+        s("form_follow_up", lang),
+        fields,
+        apply,
+        item_id=chosen.id if chosen else None,
+        refill=lambda name, value: content(value) if name == "measure" else None,
+    )
+
+
 FORMS: dict[DraftForm, Callable[..., Form]] = {
     "notes": note_form,
     "dilemmas": dilemma_form,
@@ -345,4 +401,5 @@ FORMS: dict[DraftForm, Callable[..., Form]] = {
     "measures": measure_form,
     "checkouts": checkout_form,
     "next_meeting": next_meeting_form,
+    "follow_up": follow_up_form,
 }

@@ -97,6 +97,14 @@ _S: dict[str, tuple[str, str]] = {
     "setup_shuffle": ("Trekk rekkefølge", "Draw speaking order"),
     "setup_order": ("Rekkefølge: {names}", "Speaking order: {names}"),
     "setup_begin": ("Start økta", "Start the session"),
+    "setup_follow_up": (
+        "Følg opp {n} åpne tiltak fra tidligere økter",
+        "Follow up {n} open measures from earlier sessions",
+    ),
+    "setup_follow_up_one": (
+        "Følg opp 1 åpent tiltak fra en tidligere økt",
+        "Follow up 1 open measure from an earlier session",
+    ),
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview": ("Tidsplan", "Schedule"),
     "setup_preview_for": ("Tidsplan for {n} deltakere", "Schedule for {n} participants"),
@@ -221,6 +229,24 @@ _S: dict[str, tuple[str, str]] = {
     "form_checkout": ("Utsjekk", "Check-out"),
     "form_question": ("Spørsmål", "Question"),
     "form_next_meeting": ("Neste møte (ÅÅÅÅ-MM-DD TT:MM)", "Next meeting (YYYY-MM-DD HH:MM)"),
+    "form_follow_up": ("Oppfølging av tiltak", "Follow-up of a measure"),
+    "form_evaluation": (
+        "Vurdering: virket det, og hva nå?",
+        "Evaluation: did it work, and what now?",
+    ),
+    "key_follow_up": ("Følg opp tiltak", "Follow up a measure"),
+    "tip_follow_up": (
+        "Registrer status og en vurdering for et tiltak fra tidligere",
+        "Record the status of an earlier measure and an evaluation",
+    ),
+    "nothing_to_follow_up": (
+        "Ingen tiltak fra tidligere økter å følge opp.",
+        "No measures from earlier sessions to follow up.",
+    ),
+    "follow_up_list": ("Tiltak å følge opp", "Measures to follow up"),
+    "followed_up_here": ("fulgt opp nå", "followed up now"),
+    "not_yet": ("ikke tatt ennå", "not yet"),
+    "keys_here": ("Skriv inn her: {keys}", "Capture here: {keys}"),
     "form_required": ("{field} må fylles ut.", "{field} is required."),
     "form_bad_date": (
         "{field}: skriv datoen som 2026-03-02.",

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator.agenda.model import Capture, StepKind
+from facilitator.followup import followed_up_here, to_follow_up
 from facilitator.i18n import Lang
 from facilitator.session.model import FindingKind
 from facilitator.stepclock import Level, Reading, Status
@@ -32,6 +33,17 @@ from facilitator.tui.widgets.timer import TimerPanel
 from facilitator.workshop import Workshop
 
 REDRAW_SECONDS = 0.25
+
+# The key that captures each kind of item, shown in the steps that ask for it.
+CAPTURE_KEYS: dict[Capture, tuple[str, str]] = {
+    Capture.NOTES: ("n", "key_note"),
+    Capture.DILEMMA: ("d", "key_dilemma"),
+    Capture.STRENGTHS_RISKS: ("s", "key_finding"),
+    Capture.MEASURES: ("m", "key_measure"),
+    Capture.CHECKOUT: ("c", "key_checkout"),
+    Capture.NEXT_MEETING: ("t", "key_next_meeting"),
+    Capture.FOLLOW_UP: ("f", "key_follow_up"),
+}
 
 
 class RunScreen(Screen[None]):
@@ -88,6 +100,9 @@ class RunScreen(Screen[None]):
         Binding("m", "measure", "key_measure", id="measure", show=False),
         Binding("c", "checkout", "key_checkout", id="checkout", show=False),
         Binding("t", "next_meeting", "key_next_meeting", id="next_meeting", show=False),
+        Binding(
+            "f", "follow_up", "key_follow_up", tooltip="tip_follow_up", id="follow_up", show=False
+        ),
         Binding("a", "absent", "key_absent", tooltip="tip_absent", id="absent", show=False),
         Binding("p", "pass_turn", "key_pass", tooltip="tip_pass", id="pass", show=False),
         Binding("i", "items", "key_items", tooltip="tip_items", id="items", show=False),
@@ -120,6 +135,7 @@ class RunScreen(Screen[None]):
                 yield Static(id="phase-box")
                 yield Static(id="back-turned")
                 yield Static(id="dilemma")
+                yield Static(id="follow-up")
                 yield Static(id="questions")
                 yield Static(id="process")
                 yield Static(id="step-content")
@@ -172,6 +188,7 @@ class RunScreen(Screen[None]):
             "#process", self._bullets(s("process", lang), [p.get(lang) for p in step.process])
         )
         self._set("#step-content", step.content.get(lang) if step.content else "")
+        self._set("#follow-up", self._follow_up_list())
         self._show_unit(reading)
         self._show_captured()
         self.refresh_clock()
@@ -258,6 +275,13 @@ class RunScreen(Screen[None]):
             )
         text = Text()
         text.append(s("captured_here", lang) + "\n", style="bold underline")
+        keys = " · ".join(
+            f"{key} {s(label, lang).lower()}"
+            for capture, (key, label) in CAPTURE_KEYS.items()
+            if capture in w.step.captures
+        )
+        if keys:
+            text.append(s("keys_here", lang, keys=keys) + "\n", style="italic")
         if not lines:
             text.append(s("nothing_captured", lang), style="dim")
         for line, visibility in lines[-12:]:
@@ -265,6 +289,25 @@ class RunScreen(Screen[None]):
             text.append(line)
             text.append(f"  [{tag}]\n", style="dim")
         self.query_one("#captured", Static).update(text)
+
+    def _follow_up_list(self) -> Text | str:
+        """The measures carried over from earlier sessions, and which are done here."""
+        w, lang = self.workshop, self.lang
+        measures = to_follow_up(w.session)
+        if Capture.FOLLOW_UP not in w.step.captures or not measures:
+            return ""
+        text = Text()
+        text.append(s("follow_up_list", lang) + "\n", style="bold underline")
+        for n, m in enumerate(measures, 1):
+            done = followed_up_here(w.session, m)
+            text.append(f"{n}. ", style="bold")
+            text.append(forms.measure_label(m, lang))
+            state = s(f"status_{m.status.value}", lang)
+            if done:
+                text.append(f"  ✓ {s('followed_up_here', lang)}: {state}\n", style="green")
+            else:
+                text.append(f"  ({state}, {s('not_yet', lang)})\n", style="dim")
+        return text
 
     def refresh_clock(self) -> None:
         reading = self.workshop.reading()
@@ -457,3 +500,9 @@ class RunScreen(Screen[None]):
 
     def action_next_meeting(self) -> None:
         self.open_form(forms.next_meeting_form(self.workshop, self.lang))
+
+    def action_follow_up(self) -> None:
+        if not to_follow_up(self.workshop.session):
+            self.notify(s("nothing_to_follow_up", self.lang), timeout=4)
+            return
+        self.open_form(forms.follow_up_form(self.workshop, self.lang))

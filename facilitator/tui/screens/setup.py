@@ -7,20 +7,22 @@ import random
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.registry import list_agendas
+from facilitator.followup import add_follow_up, carry, with_follow_up
 from facilitator.i18n import Lang
 from facilitator.schedule import plan
-from facilitator.session.model import Participant, Session, new_session
+from facilitator.session.model import Measure, Participant, Session, new_session
 from facilitator.timefmt import hhmm
 from facilitator.timesource import Clock
 from facilitator.tui.bindings import localize
@@ -68,6 +70,9 @@ class SetupScreen(Screen[Session | None]):
         self.order: list[str] = list(self.initial_names)
         self.agendas = {e.id: e.agenda for e in list_agendas(workspace, lang) if e.agenda}
         self.agendas.setdefault(agenda.id, agenda)
+        self.earlier: list[Any] | None = None
+        """What the workspace's sessions hold for the follow-up (read off the screen's
+        thread: a big workspace takes a moment); None until read."""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -82,6 +87,8 @@ class SetupScreen(Screen[Session | None]):
                 )
                 yield Label(s("setup_unit", lang))
                 yield Input(id="unit")
+                # Right under the unit: which measures it offers depends on the unit.
+                yield Checkbox("", True, id="follow-up")
                 yield Label(s("setup_date", lang))
                 yield Input(today.date().isoformat(), id="date")
                 yield Label(s("setup_agenda", lang))
@@ -124,8 +131,35 @@ class SetupScreen(Screen[Session | None]):
         # times first: on a narrow screen the step titles are what gets cut
         for key, label in (("start", "col_start"), ("min", "col_min"), ("step", "col_step")):
             table.add_column(s(label, self.lang), key=key)
+        self.query_one("#follow-up", Checkbox).display = False
         self._update()
         self.query_one("#title", Input).focus()
+        self._read_earlier()
+
+    @work(thread=True, exclusive=True)
+    def _read_earlier(self) -> None:
+        from facilitator.report.measure_reader import read_workspace
+
+        sessions, _problems = read_workspace(self.workspace / "sessions")
+        self.app.call_from_thread(self._earlier_read, sessions)
+
+    def _earlier_read(self, sessions: list[Any]) -> None:
+        self.earlier = sessions
+        self._update()
+
+    def _to_follow_up(self) -> list[Measure]:
+        """The open measures of earlier sessions of the unit typed in."""
+        if not self.earlier:
+            return []
+        from facilitator.report.action_plan import open_measures
+
+        unit = self.query_one("#unit", Input).value
+        return carry(open_measures(self.earlier, unit=unit))
+
+    def _follow_up(self) -> list[Measure]:
+        """What the new session will follow up: nothing when the box is unticked."""
+        box = self.query_one("#follow-up", Checkbox)
+        return self._to_follow_up() if box.value else []
 
     # --- reading the form ---------------------------------------------------------
 
@@ -140,8 +174,17 @@ class SetupScreen(Screen[Session | None]):
 
     @on(Input.Changed)
     @on(Select.Changed, "#agenda")
+    @on(Checkbox.Changed, "#follow-up")
     def _update(self) -> None:
         lang = self.lang
+        box = self.query_one("#follow-up", Checkbox)
+        waiting = len(self._to_follow_up())
+        box.display = waiting > 0
+        box.label = (
+            s("setup_follow_up_one", lang)
+            if waiting == 1
+            else s("setup_follow_up", lang, n=waiting)
+        )
         names = self._names()
         # keep a drawn order as long as the names are the same people
         if sorted(self.order) != sorted(names):
@@ -176,7 +219,7 @@ class SetupScreen(Screen[Session | None]):
             return
         if end is not None and end <= start:
             end += timedelta(days=1)
-        schedule = plan(self.agenda, n, start, end)
+        schedule = plan(with_follow_up(self.agenda, len(self._follow_up())), n, start, end)
         for item in schedule.steps:
             table.add_row(hhmm(item.start), str(item.minutes), item.step.title.get(lang))
         table.add_row(
@@ -259,6 +302,7 @@ class SetupScreen(Screen[Session | None]):
         chosen = self.query_one("#facilitator", Select).value
         if isinstance(chosen, str) and chosen in self.order:
             session.facilitator = f"p{self.order.index(chosen) + 1}"
+        add_follow_up(session, self._follow_up())
         start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
         end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
         if start is not None:
