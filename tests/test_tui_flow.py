@@ -23,6 +23,7 @@ from facilitator.stepclock import Status
 from facilitator.timesource import FakeClock
 from facilitator.tui.app import FacilitatorApp, Launch
 from facilitator.tui.screens.confirm import ConfirmModal
+from facilitator.tui.screens.export import ExportScreen
 from facilitator.tui.screens.form import FormModal
 from facilitator.tui.screens.items import ItemsScreen
 from facilitator.tui.screens.people import PeopleModal
@@ -374,6 +375,9 @@ async def test_a_whole_four_person_session_by_keys(workspace, clock: FakeClock):
         clock.advance(minutes=9)
         await pilot.press("f10")
         await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # finishing leads on to the summary
+        await pilot.press("escape")
         await pilot.pause()
         run_screen(app)
         session = await saved(app, pilot)

@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import DataTable
 
 from facilitator.timesource import FakeClock
+from facilitator.tui.screens.export import ExportScreen
 from facilitator.tui.screens.form import FormModal
 from facilitator.tui.screens.items import ItemsScreen
 from facilitator.tui.screens.run import RunScreen
@@ -60,6 +61,12 @@ async def test_every_step_draws_at_any_size(workspace, clock: FakeClock, size):
         await pilot.press("escape", "f10")
         screen_lines(app)  # the confirm dialog
         await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        screen_lines(app)  # the export, with what leaves the group
+        await pilot.press("f1")
+        screen_lines(app)  # help
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         screen_lines(app)

@@ -9,11 +9,11 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from facilitator.atomic import write_atomic
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
 from facilitator.report.build import build_summary
+from facilitator.report.files import checked_target, write_export
 from facilitator.report.formats import Format, render_summary
 from facilitator.report.json_export import summary_schema
 from facilitator.report.model import Audience
@@ -71,20 +71,10 @@ def write_output(
 ) -> None:
     """`text` to stdout, or atomically to the file `output`, readable by its owner
     only. Never over a session file."""
-    data = text.encode("utf-8")
     if output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
-    target = Path(output).expanduser()
-    resolved = target.resolve()
-    in_sessions = resolved.parent == store.folder.resolve() and resolved.suffix == ".toml"
-    if in_sessions or (source is not None and resolved == source.resolve()):
-        raise UserError(t("output_is_session", lang, path=target))
-    if target.is_dir():
-        raise UserError(t("output_is_dir", lang, path=target))
-    if not resolved.parent.is_dir():
-        raise UserError(t("output_no_folder", lang, folder=target.parent))
-    # The user's folder is left as it is; the file itself is created owner-only.
-    write_atomic(resolved, data, private_folder=False)
-    print(t("written_personal" if personal else "written", lang, path=target))
+    target = checked_target(output, store, lang, source)
+    write_export(target, text)
+    print(t("written_personal" if personal else "written", lang, path=Path(output).expanduser()))

@@ -134,6 +134,21 @@ class FacilitatorApp(App[None]):
             done,
         )
 
+    def show_export(self, session: Session | Path) -> None:
+        """The export screen for the open session, or for a session file (from the
+        start screen: read only, so one open elsewhere can be exported too)."""
+        from facilitator.tui.screens.export import ExportScreen
+
+        if isinstance(session, Path):
+            try:
+                source, session = session, self.store.load(session)
+            except FacilitatorError as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return
+        else:
+            source = self.session_path or self.store.path_for(session.id)
+        self.push_screen(ExportScreen(session, self.store, self.lang, self.clock.now(), source))
+
     def open_path(self, path: Path) -> None:
         try:
             session = self.store.load(path)
@@ -225,7 +240,25 @@ class FacilitatorApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
-            self.push_screen(HelpModal(self.lang))
+            self.push_screen(HelpModal(self.lang, self.key_rows(self.screen)))
+
+    def key_rows(self, screen: Screen) -> list[tuple[str, str]]:
+        """Each of the screen's keys (then the app's) once: the keys that do it and
+        the longer of its two texts."""
+        rows: dict[str, tuple[list[str], str]] = {}
+        for node in (screen, self):
+            # Our own keys only, not Textual's (focus moves, copy) that every screen has.
+            ours = {b.action for b in type(node).BINDINGS if isinstance(b, Binding)}
+            for bindings in node._bindings.key_to_bindings.values():
+                for b in bindings:
+                    if not b.description or b.system or b.action not in ours:
+                        continue
+                    what = b.id or b.description
+                    keys, _text = rows.setdefault(what, ([], b.tooltip or b.description))
+                    shown = self.get_key_display(b)
+                    if shown not in keys:
+                        keys.append(shown)
+        return [(" / ".join(keys), text) for keys, text in rows.values()]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -59,6 +59,24 @@ _S: dict[str, tuple[str, str]] = {
         "Den som har ordet, står over; tiden fordeles på de andre",
         "The person with the floor passes; their time goes to the others",
     ),
+    "tip_dilemma": (
+        "Skriv inn dilemmaet til en deltaker (ett hver)",
+        "Enter a participant's dilemma (one each)",
+    ),
+    "tip_finding": (
+        "En styrke eller en risiko, gjerne med § 4-3-faktor",
+        "A strength or a risk, ideally with its § 4-3 factor",
+    ),
+    "tip_measure": (
+        "Et tiltak: hva som skal gjøres, hvem som har ansvaret, og frist",
+        "A measure: what is to be done, who owns it, and by when",
+    ),
+    "tip_checkout": ("Et svar i utsjekken", "An answer in the check-out round"),
+    "tip_next_meeting": ("Når gruppen møtes neste gang", "When the group meets next"),
+    "tip_finish": (
+        "Avslutt økta (den kan åpnes igjen) og gå til eksporten",
+        "Finish the session (it can be reopened) and go on to the export",
+    ),
     "tip_note": ("Skriv et notat til dette steget", "Write a note for this step"),
     "tip_items": (
         "Se, endre og slette alt som er notert",
@@ -285,6 +303,64 @@ _S: dict[str, tuple[str, str]] = {
     "kind_note": ("notat", "note"),
     "kind_focus_notes": ("fokuspersonens notater", "focus person's notes"),
     "kind_takeaway": ("tar med seg", "takeaway"),
+    # export
+    "key_export": ("Eksporter", "Export"),
+    "tip_export": (
+        "Skriv oppsummeringen til ledelsen eller gruppens eget referat til en fil",
+        "Write the summary for management, or the group's own record, to a file",
+    ),
+    "start_pick_session": (
+        "Velg en økt i listen først (piltastene).",
+        "Pick a session in the list first (arrow keys).",
+    ),
+    "export_title": ("Eksporter «{title}»", "Export '{title}'"),
+    "export_audience": ("Hvem er den for?", "Who is it for?"),
+    "export_management": (
+        "Ledelsen og AMU: bare det som er delt, uten navn",
+        "Management and the AMU: only what is shared, no names",
+    ),
+    "export_group": (
+        "Gruppens eget referat: alt, fortrolig",
+        "The group's own record: everything, confidential",
+    ),
+    "export_format": ("Format", "Format"),
+    "format_md": ("Markdown (e-post, Teams)", "Markdown (e-mail, Teams)"),
+    "format_html": ("HTML (nettleser, skriv ut som PDF)", "HTML (browser, print to PDF)"),
+    "format_csv": (
+        "CSV: tiltakene til HMS-handlingsplanen (Excel)",
+        "CSV: the measures for the HMS action plan (Excel)",
+    ),
+    "format_json": ("JSON (for andre systemer)", "JSON (for other systems)"),
+    "format_ics": (
+        "Kalender (.ics): frister og neste møte",
+        "Calendar (.ics): deadlines and the next meeting",
+    ),
+    "export_file": ("Fil", "File"),
+    "export_write": ("Skriv fil", "Write file"),
+    "export_leaving": (
+        "Dette går ut av gruppen ({n} punkter)",
+        "This is what leaves the group ({n} items)",
+    ),
+    "export_group_heading": ("Gruppens eget referat", "The group's own record"),
+    "export_group_warning": (
+        "Referatet har med alt: navn, dilemmaer, notater fra rundene og hvem som sa hva. "
+        "Det er fortrolig og skal bare deles med dem som var med.",
+        "The record holds everything: names, dilemmas, notes from the rounds and who said "
+        "what. It is confidential and is for the people who took part only.",
+    ),
+    "export_confirm_management": (
+        "Skrive oppsummeringen til ledelsen til {path}? Den har med det som står i listen, og ikke noe mer.",
+        "Write the summary for management to {path}? It holds what is in the list, and nothing more.",
+    ),
+    "export_confirm": (
+        "Skrive gruppens fortrolige referat til {path}?",
+        "Write the group's confidential record to {path}?",
+    ),
+    "export_replaces": (
+        "Filen finnes allerede og blir erstattet.",
+        "The file exists and will be replaced.",
+    ),
+    "export_written": ("Skrevet: {path}", "Written: {path}"),
     # items screen
     "items_title": ("Alt som er notert", "Everything captured"),
     "items_empty": ("Ingenting notert ennå.", "Nothing captured yet."),

@@ -18,24 +18,10 @@ HELP = {
 **Klokka** går bare når dere starter den, og dere går aldri videre til neste steg
 uten at noen trykker. Alt dere skriver, lagres med en gang.
 
-| Tast | Hva skjer |
-|---|---|
-| Mellomrom | Start eller pause klokka |
-| → / ← | Neste eller forrige person (i runder) eller fase |
-| PgDn / PgUp | Neste eller forrige steg |
-| + / − | Ett minutt mer eller mindre til den som har ordet |
-| p | Den som har ordet, står over (tiden fordeles på de andre) |
-| a | Marker en deltaker som borte eller tilbake |
-| n | Notat (til personen og fasen som pågår) |
-| d | Dilemma (ett per deltaker) |
-| s | Styrke eller risiko |
-| m | Tiltak (hva, hvem, frist) |
-| c | Svar i utsjekken |
-| t | Tidspunkt for neste møte |
-| i | Se, endre og slette alt som er notert |
-| F10 | Avslutt økta |
-| Ctrl+P | Kommandopaletten |
-| Ctrl+Q | Avslutt programmet (alt er lagret) |
+{keys}
+**Det dere skriver, blir ikke borte.** Teksten i et skjema lagres mens dere skriver,
+så den er der igjen etter en krasj («facilitator resume»), til dere lagrer eller
+lukker skjemaet.
 
 **Synlighet.** Alt som noteres, er enten *bare for gruppen* eller *delt*. Bare det som er
 delt, kan komme med i oppsummeringen til ledelsen. Dilemmaer og notater fra
@@ -50,24 +36,9 @@ Omtal andre med rolle, ikke navn, og skriv ikke mer om helse enn gruppen trenger
 **The timer** only runs when you start it, and you never move on to the next step
 unless someone presses a key. Everything you type is saved at once.
 
-| Key | What happens |
-|---|---|
-| Space | Start or pause the timer |
-| → / ← | Next or previous person (in rounds) or phase |
-| PgDn / PgUp | Next or previous step |
-| + / − | One minute more or less for whoever has the floor |
-| p | The person with the floor passes (their time goes to the others) |
-| a | Mark a participant as away or back |
-| n | Note (tagged with the person and phase under way) |
-| d | Dilemma (one per participant) |
-| s | Strength or risk |
-| m | Measure (what, who, by when) |
-| c | A check-out answer |
-| t | When the group meets next |
-| i | See, edit and delete everything captured |
-| F10 | Finish the session |
-| Ctrl+P | Command palette |
-| Ctrl+Q | Quit the program (everything is saved) |
+{keys}
+**Nothing you type is lost.** The text in a form is saved as you type, so it is back
+after a crash (`facilitator resume`) until you save or close the form.
 
 **Visibility.** Everything captured is either *group only* or *shared*. Only shared items
 can go into the summary for management. Dilemmas and notes from peer supervision are
@@ -78,14 +49,29 @@ Refer to others by role, not by name, and write no more about health than the gr
 }
 
 
+KEY_HEADER = {"nb": ("Tast", "Hva skjer"), "en": ("Key", "What happens")}
+
+
+def key_table(rows: list[tuple[str, str]], lang: Lang) -> str:
+    """A Markdown table of keys and what they do."""
+    key, what = KEY_HEADER[lang]
+    lines = [f"| {key} | {what} |", "|---|---|"]
+    lines += [f"| {k} | {text} |" for k, text in rows]
+    return "\n".join(lines) + "\n"
+
+
 class HelpModal(ModalScreen[None]):
+    """The keys of the screen below it (read from its bindings, so help and keys
+    cannot drift apart) and a few words on how the app behaves."""
+
     BINDINGS = [Binding("escape,f1,q", "dismiss", "key_back")]
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, keys: list[tuple[str, str]]) -> None:
         super().__init__()
         localize(self, lang)
         self.lang = lang
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(HELP[self.lang])
+            yield Markdown(HELP[self.lang].replace("{keys}", key_table(self.keys, self.lang)))

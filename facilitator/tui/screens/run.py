@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -31,6 +32,9 @@ from facilitator.tui.strings import s
 from facilitator.tui.widgets.strip import ProgressStrip
 from facilitator.tui.widgets.timer import TimerPanel
 from facilitator.workshop import Workshop
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
 
 REDRAW_SECONDS = 0.25
 
@@ -95,20 +99,28 @@ class RunScreen(Screen[None]):
         ),
         Binding("minus", "adjust(-1)", "key_minus", tooltip="tip_minus", id="minus", show=False),
         Binding("n", "note", "key_note", tooltip="tip_note", id="note"),
-        Binding("d", "dilemma", "key_dilemma", id="dilemma", show=False),
-        Binding("s", "finding", "key_finding", id="finding", show=False),
-        Binding("m", "measure", "key_measure", id="measure", show=False),
-        Binding("c", "checkout", "key_checkout", id="checkout", show=False),
-        Binding("t", "next_meeting", "key_next_meeting", id="next_meeting", show=False),
+        Binding("d", "dilemma", "key_dilemma", tooltip="tip_dilemma", id="dilemma", show=False),
+        Binding("s", "finding", "key_finding", tooltip="tip_finding", id="finding", show=False),
+        Binding("m", "measure", "key_measure", tooltip="tip_measure", id="measure", show=False),
+        Binding("c", "checkout", "key_checkout", tooltip="tip_checkout", id="checkout", show=False),
+        Binding(
+            "t",
+            "next_meeting",
+            "key_next_meeting",
+            tooltip="tip_next_meeting",
+            id="next_meeting",
+            show=False,
+        ),
         Binding(
             "f", "follow_up", "key_follow_up", tooltip="tip_follow_up", id="follow_up", show=False
         ),
         Binding("a", "absent", "key_absent", tooltip="tip_absent", id="absent", show=False),
         Binding("p", "pass_turn", "key_pass", tooltip="tip_pass", id="pass", show=False),
         Binding("i", "items", "key_items", tooltip="tip_items", id="items", show=False),
-        Binding("f10", "finish", "key_finish", id="finish", show=False),
-        Binding("up,k", "scroll(-1)", "key_scroll", show=False),
-        Binding("down,j", "scroll(1)", "key_scroll", show=False),
+        Binding("e", "export", "key_export", tooltip="tip_export", id="export", show=False),
+        Binding("f10", "finish", "key_finish", tooltip="tip_finish", id="finish", show=False),
+        Binding("up,k", "scroll(-1)", "key_scroll", show=False, key_display="↑"),
+        Binding("down,j", "scroll(1)", "key_scroll", show=False, key_display="↓"),
     ]
 
     def __init__(self, workshop: Workshop, lang: Lang) -> None:
@@ -452,6 +464,9 @@ class RunScreen(Screen[None]):
 
         self.app.push_screen(ItemsScreen(self.workshop, self.lang), lambda _: self._after())
 
+    def action_export(self) -> None:
+        cast("FacilitatorApp", self.app).show_export(self.workshop.session)
+
     def action_finish(self) -> None:
         from facilitator.tui.screens.confirm import ConfirmModal
 
@@ -459,6 +474,7 @@ class RunScreen(Screen[None]):
             if yes:
                 self.workshop.finish()
                 self.notify(s("finished", self.lang), timeout=6)
+                self.action_export()  # what the group does next: send the summary
             self._after()
 
         self.app.push_screen(ConfirmModal(s("finish_confirm", self.lang), self.lang), done)

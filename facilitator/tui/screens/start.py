@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +18,20 @@ from facilitator.session.store import SessionEntry
 from facilitator.tui.bindings import localize
 from facilitator.tui.strings import s
 
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
 NEW = "new"
 
 
 class StartScreen(Screen[str | None]):
     """Dismisses with `"new"`, a session file path, or None to quit."""
 
-    BINDINGS = [Binding("n", "new", "start_new"), Binding("q,escape", "quit", "key_quit")]
+    BINDINGS = [
+        Binding("n", "new", "start_new"),
+        Binding("e", "export", "key_export", tooltip="tip_export"),
+        Binding("q,escape", "quit", "key_quit"),
+    ]
 
     def __init__(self, entries: list[SessionEntry], workspace: str, lang: Lang) -> None:
         super().__init__()
@@ -72,6 +82,16 @@ class StartScreen(Screen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_export(self) -> None:
+        """Export the highlighted session without opening it."""
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        option = options.get_option_at_index(highlighted) if highlighted is not None else None
+        if option is None or option.id in (None, NEW):
+            self.notify(s("start_pick_session", self.lang), timeout=4)
+            return
+        cast("FacilitatorApp", self.app).show_export(Path(option.id))
 
     def action_new(self) -> None:
         self.dismiss(NEW)

@@ -1,0 +1,176 @@
+"""Exporting a session's summary from the screen: for management (only what the
+group marked as shared, and the screen lists exactly that before anything is
+written) or the group's own record; in any of the export formats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import Lang
+from facilitator.report.build import build_summary
+from facilitator.report.files import checked_target, default_export_path, write_export
+from facilitator.report.formats import FORMATS, Format, render_summary
+from facilitator.report.model import Audience
+from facilitator.report.outgoing import outgoing
+from facilitator.session.model import Session
+from facilitator.session.store import SessionStore
+from facilitator.tui.bindings import localize
+from facilitator.tui.screens.confirm import ConfirmModal
+from facilitator.tui.strings import s
+
+
+class ExportScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "key_back"),
+        Binding("ctrl+s", "write", "export_write", priority=True),
+    ]
+
+    def __init__(
+        self, session: Session, store: SessionStore, lang: Lang, now: datetime, source: Path
+    ) -> None:
+        super().__init__()
+        localize(self, lang)
+        self.session = session
+        self.store = store
+        self.lang = lang
+        self.now = now
+        self.source = source
+        self._path_typed = False
+        """The user has typed a file name of their own: keep it when the choices change."""
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Horizontal(id="export"):
+            with VerticalScroll(id="export-form"):
+                yield Static(s("export_title", lang, title=self.session.title), id="form-title")
+                yield Label(s("export_audience", lang))
+                yield Select(
+                    [
+                        (s("export_management", lang), Audience.MANAGEMENT),
+                        (s("export_group", lang), Audience.GROUP),
+                    ],
+                    value=Audience.MANAGEMENT,
+                    allow_blank=False,
+                    id="audience",
+                )
+                yield Label(s("export_format", lang))
+                yield Select(
+                    [(s(f"format_{f}", lang), f) for f in FORMATS],
+                    value="md",
+                    allow_blank=False,
+                    id="format",
+                )
+                yield Label(s("export_file", lang))
+                yield Input(id="path")
+                yield Static(id="export-status")
+                with Horizontal(id="form-buttons"):
+                    yield Button(
+                        s("export_write", lang) + " (Ctrl+S)", variant="primary", id="write"
+                    )
+                    yield Button(s("key_back", lang) + " (Esc)", id="back")
+            with Vertical(id="export-preview"):
+                yield Static(classes="dialog-title", id="preview-heading")
+                with VerticalScroll(id="leaving"):
+                    yield Static(id="leaving-lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh()
+        self.query_one("#audience", Select).focus()
+
+    # --- what is chosen -------------------------------------------------------------
+
+    def _audience(self) -> Audience:
+        value = self.query_one("#audience", Select).value
+        return value if isinstance(value, Audience) else Audience.MANAGEMENT
+
+    def _format(self) -> Format:
+        value = self.query_one("#format", Select).value
+        return next((f for f in FORMATS if f == value), "md")
+
+    @on(Input.Changed, "#path")
+    def _typed(self, event: Input.Changed) -> None:
+        default = self._default_path()
+        self._path_typed = event.value != str(default)
+
+    def _default_path(self) -> Path:
+        return default_export_path(
+            self.store.workspace, self.session.id, self._audience(), self._format(), self.lang
+        )
+
+    @on(Select.Changed)
+    def _refresh(self) -> None:
+        lang = self.lang
+        path = self.query_one("#path", Input)
+        if not self._path_typed:
+            path.value = str(self._default_path())
+        heading = self.query_one("#preview-heading", Static)
+        lines = Text()
+        if self._audience() is Audience.MANAGEMENT:
+            summary = build_summary(self.session, Audience.MANAGEMENT, self.session.lang)
+            leaving = outgoing(summary)
+            heading.update(s("export_leaving", lang, n=len(leaving)))
+            for item in leaving:
+                lines.append(f"{item.label}: ", style="bold")
+                lines.append(item.text + "\n")
+        else:
+            heading.update(s("export_group_heading", lang))
+            lines.append(s("export_group_warning", lang), style="bold yellow")
+        self.query_one("#leaving-lines", Static).update(lines)
+        self._status("")
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#export-status", Static)
+        status.set_class(error, "-error")
+        status.update(text)
+
+    # --- writing ----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#write")
+    def action_write(self) -> None:
+        try:
+            target = checked_target(
+                self.query_one("#path", Input).value.strip() or self._default_path(),
+                self.store,
+                self.lang,
+                self.source,
+            )
+        except FacilitatorError as exc:
+            self._status(str(exc), error=True)
+            return
+        audience = self._audience()
+        key = "export_confirm_management" if audience is Audience.MANAGEMENT else "export_confirm"
+        question = s(key, self.lang, path=target)
+        if target.exists():
+            question += "\n" + s("export_replaces", self.lang)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(target, audience)
+
+        self.app.push_screen(ConfirmModal(question, self.lang), answered)
+
+    def _write(self, target: Path, audience: Audience) -> None:
+        summary = build_summary(self.session, audience, self.session.lang)
+        text = render_summary(summary, self._format(), self.now)
+        try:
+            write_export(target, text)
+        except OSError as exc:
+            self._status(f"{exc.strerror or exc}: {target}", error=True)
+            return
+        self._status(s("export_written", self.lang, path=target))
+        self.notify(s("export_written", self.lang, path=target), timeout=8)
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.dismiss(None)
