@@ -115,14 +115,8 @@ _S: dict[str, tuple[str, str]] = {
     "setup_shuffle": ("Trekk rekkefølge", "Draw speaking order"),
     "setup_order": ("Rekkefølge: {names}", "Speaking order: {names}"),
     "setup_begin": ("Start økta", "Start the session"),
-    "setup_follow_up": (
-        "Følg opp {n} åpne tiltak fra tidligere økter",
-        "Follow up {n} open measures from earlier sessions",
-    ),
-    "setup_follow_up_one": (
-        "Følg opp 1 åpent tiltak fra en tidligere økt",
-        "Follow up 1 open measure from an earlier session",
-    ),
+    "setup_follow_up": ("Følg opp {n} åpne tiltak fra før", "Follow up {n} open measures"),
+    "setup_follow_up_one": ("Følg opp 1 åpent tiltak fra før", "Follow up 1 open measure"),
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview": ("Tidsplan", "Schedule"),
     "setup_preview_for": ("Tidsplan for {n} deltakere", "Schedule for {n} participants"),
