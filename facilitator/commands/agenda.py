@@ -139,7 +139,8 @@ def agenda_validate(workspace: Path, paths: list[Path], lang: Lang) -> int:
             for problem in exc.problems:
                 err.print(problem, markup=False, highlight=False, soft_wrap=True)
             continue
-        out.print(t("valid", lang, path=path, id=agenda.id, steps=len(agenda.steps)), markup=False)
+        line = t("valid", lang, path=path, id=agenda.id, steps=len(agenda.steps))
+        out.print(line, markup=False, highlight=False, soft_wrap=True)  # one line a file
     if bad:
         if len(paths) > 1:
             err.print(t("invalid_summary", lang, bad=bad, total=len(paths)), markup=False)
