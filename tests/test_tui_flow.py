@@ -856,7 +856,9 @@ async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
         await pilot.press("tab")
         await type_text(pilot, "Hjemmetjenesten")
         await wait_until(
-            pilot, lambda: "Følg opp 2 åpne tiltak fra før" in screen_text(app), "the follow-up offer"
+            pilot,
+            lambda: "Følg opp 2 åpne tiltak fra før" in screen_text(app),
+            "the follow-up offer",
         )
         assert screen.query_one("#follow-up").value  # offered, and ticked
         await pilot.press("tab", "tab", "tab", "tab")  # the offer, date, agenda, participants
@@ -911,3 +913,42 @@ async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
         assert [(f.status, f.text) for f in session.measures[0].follow_ups] == [
             (MeasureStatus.IN_PROGRESS, "Gjort, og møtene virker (nesten)")
         ]
+
+
+async def test_setup_chooses_a_theme_after_reading_its_introduction(workspace, clock: FakeClock):
+    from facilitator.tui.screens.agenda_preview import AgendaPreviewModal
+
+    agenda = load_agenda("kollegaveiledning", workspace)
+    app = FacilitatorApp(
+        workspace, "nb", Launch(mode="setup", agenda=agenda), clock=clock, rng=random.Random(1)
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        await type_text(pilot, "Trygghet")
+        select = screen.query_one("#agenda", Select)
+        ids = [value for _label, value in select._options]
+        await pilot.press("tab", "tab", "tab")  # unit, date, agenda
+        assert app.focused is select
+        await choose(pilot, ids.index("tema-psykologisk-trygghet") - ids.index(agenda.id))
+        chosen = load_agenda("tema-psykologisk-trygghet", workspace)
+        theme = widget_text(app, "#agenda-theme")
+        assert chosen.theme.nb in theme
+        assert "§ 4-3 (1)" in theme
+        await pilot.press("f2")
+        assert isinstance(app.screen, AgendaPreviewModal)
+        preview = screen_text(app)
+        assert chosen.title.nb in preview
+        reflection = chosen.step("refleksjon")
+        assert reflection.questions[0].nb.split()[0] in preview
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("tab")
+        await paste_text(pilot, "Kari, Ola, Aisha")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, RunScreen), "the run screen")
+        session = await saved(app, pilot)
+        assert session.agenda.id == "tema-psykologisk-trygghet"
+        assert session.agenda.step("refleksjon").questions == reflection.questions

@@ -31,7 +31,9 @@ from tui_helpers import (
 # --- sizes -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [(40, 12), (80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "size", [(40, 12), (80, 24), (200, 60), (300, 90)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 async def test_every_step_draws_at_any_size(workspace, clock: FakeClock, size):
     app = make_app(workspace, clock)
     async with app.run_test(size=size) as pilot:

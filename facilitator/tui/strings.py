@@ -118,6 +118,11 @@ _S: dict[str, tuple[str, str]] = {
     "setup_follow_up": ("Følg opp {n} åpne tiltak fra før", "Follow up {n} open measures"),
     "setup_follow_up_one": ("Følg opp 1 åpent tiltak fra før", "Follow up 1 open measure"),
     "setup_cancel": ("Avbryt", "Cancel"),
+    "setup_preview_agenda": ("Se tema og spørsmål", "See theme and questions"),
+    "tip_preview_agenda": (
+        "Les agendaens tema, introduksjon og spørsmål før dere velger",
+        "Read the agenda's theme, introduction and questions before you choose",
+    ),
     "setup_preview": ("Tidsplan", "Schedule"),
     "setup_preview_for": ("Tidsplan for {n} deltakere", "Schedule for {n} participants"),
     "setup_preview_for_one": ("Tidsplan for 1 deltaker", "Schedule for 1 participant"),

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from facilitator.agenda.model import Capture, StepKind
+from facilitator.agenda.model import Capture, NoteKind, StepKind
 from facilitator.followup import followed_up_here, to_follow_up
 from facilitator.i18n import Lang
 from facilitator.session.model import FindingKind
@@ -260,6 +260,8 @@ class RunScreen(Screen[None]):
         for note in w.session.notes:
             if note.step_id == step_id:
                 who = w.name(note.person)
+                if note.kind is not NoteKind.NOTE:  # the focus person's own notes or takeaway
+                    who = f"{who} ({s(f'kind_{note.kind.value}', lang)})"
                 prefix = f"{who}: " if who else ""
                 lines.append((f"✎ {prefix}{note.text}", note.visibility))
         if Capture.DILEMMA in w.step.captures:

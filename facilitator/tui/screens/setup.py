@@ -26,6 +26,7 @@ from facilitator.session.model import Measure, Participant, Session, new_session
 from facilitator.timefmt import hhmm
 from facilitator.timesource import Clock
 from facilitator.tui.bindings import localize
+from facilitator.tui.screens.agenda_preview import AgendaPreviewModal, theme_line
 from facilitator.tui.strings import s
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -46,6 +47,7 @@ class SetupScreen(Screen[Session | None]):
     BINDINGS = [
         Binding("escape", "cancel", "setup_cancel"),
         Binding("ctrl+s", "begin", "setup_begin", priority=True),
+        Binding("f2", "preview_agenda", "setup_preview_agenda", tooltip="tip_preview_agenda"),
     ]
 
     def __init__(
@@ -98,6 +100,7 @@ class SetupScreen(Screen[Session | None]):
                     allow_blank=False,
                     id="agenda",
                 )
+                yield Static(id="agenda-theme")
                 yield Label(s("setup_participants", lang) + " *")
                 yield Input(
                     ", ".join(self.initial_names),
@@ -191,6 +194,10 @@ class SetupScreen(Screen[Session | None]):
             self.order = names
         agenda_id = self.query_one("#agenda", Select).value
         self.agenda = self.agendas.get(str(agenda_id), self.agenda)
+        theme = theme_line(self.agenda, lang)
+        self.query_one("#agenda-theme", Static).update(
+            f"{theme}  [dim](F2: {s('setup_preview_agenda', lang).lower()})[/]" if theme else ""
+        )
         select = self.query_one("#facilitator", Select)
         current = select.value
         options = [(n, n) for n in self.order]
@@ -246,6 +253,9 @@ class SetupScreen(Screen[Session | None]):
         fit.update(lines)
 
     # --- buttons ----------------------------------------------------------------------
+
+    def action_preview_agenda(self) -> None:
+        self.app.push_screen(AgendaPreviewModal(self.agenda, self.lang))
 
     @on(Button.Pressed, "#draw")
     def action_draw(self) -> None:
