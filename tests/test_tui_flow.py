@@ -42,6 +42,7 @@ from tui_helpers import (
     save_form,
     saved,
     screen_text,
+    setup_app,
     type_text,
     wait_for_text,
     wait_until,
@@ -480,10 +481,7 @@ async def test_timer_counts_down_warns_and_shows_overtime(workspace, clock: Fake
 async def test_setup_screen_draws_a_facilitator_and_previews_140_minutes(
     workspace, clock: FakeClock
 ):
-    agenda = load_agenda("kollegaveiledning", workspace)
-    app = FacilitatorApp(
-        workspace, "nb", Launch(mode="setup", agenda=agenda), clock=clock, rng=random.Random(1)
-    )
+    app = setup_app(workspace, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -844,10 +842,7 @@ async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
     SessionStore(workspace).save(earlier)
     clock.advance(minutes=60 * 24 * 40)
 
-    agenda = load_agenda("kollegaveiledning", workspace)
-    app = FacilitatorApp(
-        workspace, "nb", Launch(mode="setup", agenda=agenda), clock=clock, rng=random.Random(1)
-    )
+    app = setup_app(workspace, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -918,10 +913,7 @@ async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
 async def test_setup_chooses_a_theme_after_reading_its_introduction(workspace, clock: FakeClock):
     from facilitator.tui.screens.agenda_preview import AgendaPreviewModal
 
-    agenda = load_agenda("kollegaveiledning", workspace)
-    app = FacilitatorApp(
-        workspace, "nb", Launch(mode="setup", agenda=agenda), clock=clock, rng=random.Random(1)
-    )
+    app = setup_app(workspace, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -931,7 +923,7 @@ async def test_setup_chooses_a_theme_after_reading_its_introduction(workspace, c
         ids = [value for _label, value in select._options]
         await pilot.press("tab", "tab", "tab")  # unit, date, agenda
         assert app.focused is select
-        await choose(pilot, ids.index("tema-psykologisk-trygghet") - ids.index(agenda.id))
+        await choose(pilot, ids.index("tema-psykologisk-trygghet") - ids.index("kollegaveiledning"))
         chosen = load_agenda("tema-psykologisk-trygghet", workspace)
         theme = widget_text(app, "#agenda-theme")
         assert chosen.theme.nb in theme

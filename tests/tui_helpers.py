@@ -31,6 +31,11 @@ def make_app(workspace, clock, names=NAMES, lang="nb", **launch) -> FacilitatorA
     return FacilitatorApp(workspace, lang, Launch(**launch), clock=clock, rng=random.Random(1))
 
 
+def setup_app(workspace, clock) -> FacilitatorApp:
+    """The app as `facilitator run` starts it with nothing given: at setup."""
+    return make_app(workspace, clock, names=(), mode="setup", title="")
+
+
 async def saved(app, pilot) -> Session:
     """The session as it is on disk once everything submitted has been written."""
     await pilot.pause()
