@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from facilitator.atomic import ensure_private_dir, write_atomic
@@ -23,9 +22,9 @@ from facilitator.session.model import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Se
 from facilitator.tomlfile import (
     MAX_FILE_BYTES,
     FileProblem,
+    dumps,
     locate,
     read_toml,
-    to_toml_data,
     validation_problems,
 )
 
@@ -39,10 +38,9 @@ def dumps_session(session: Session) -> str:
 
 
 def _dumps(dump: dict[str, Any]) -> str:
-    data = to_toml_data(dump)
     # `format` and `schema_version` first, so anyone opening the file sees what it is.
-    head = {"format": data.pop("format"), "schema_version": data.pop("schema_version")}
-    return f"{tomli_w.dumps({**head, **data})}\n{END_LINE}\n"
+    head = {"format": dump["format"], "schema_version": dump["schema_version"]}
+    return f"{dumps({**head, **dump})}\n{END_LINE}\n"
 
 
 def _is_complete(text: str) -> bool:
