@@ -8,6 +8,7 @@ since) is only there to tell the user who holds it, or whom we took over from.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import socket
@@ -20,7 +21,7 @@ from pathlib import Path
 import tomli_w
 
 from facilitator.atomic import FILE_MODE
-from facilitator.errors import SessionLocked
+from facilitator.errors import RuntimeFailure, SessionLocked, UserError
 from facilitator.i18n import Lang
 
 
@@ -59,7 +60,7 @@ class SessionLock:
         if self._fd is not None:
             return self  # already ours; a second flock on a new fd would refuse us
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            fd = self._open()
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -95,6 +96,24 @@ class SessionLock:
         self.took_over = previous if previous is not None and previous.pid is not None else None
         self._fd = fd
         return self
+
+    def _open(self) -> int:
+        """The lock file, opened (and made when missing). Never through a symbolic
+        link: the pid and host we write would land in whatever file it points at."""
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        except OSError as exc:
+            nb = self.lang == "nb"
+            if exc.errno == errno.ELOOP:
+                raise UserError(
+                    f"{self.path}: låsefilen er en symbolsk lenke, og facilitator skriver "
+                    "ikke gjennom lenker; fjern den"
+                    if nb
+                    else f"{self.path}: the lock file is a symbolic link, and facilitator "
+                    "does not write through links; remove it"
+                ) from None
+            what = "kan ikke låse økta" if nb else "cannot lock the session"
+            raise RuntimeFailure(f"{self.path}: {what}: {exc.strerror or exc}") from None
 
     def _wait_for_holder(self) -> Holder | None:
         """Who holds the lock. The holder writes its pid just after it takes the
