@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.table import Table
+from rich.text import Text
 
 from facilitator.commands.output import console
 from facilitator.i18n import Lang
@@ -26,18 +27,23 @@ def list_sessions(workspace: Path, lang: Lang) -> int:
     for e in entries:
         s = e.session
         if s is None:
-            table.add_row("", f"[red]{t('state_broken', lang)}[/]", "", "", "", e.path.name)
+            broken = Text(t("state_broken", lang), style="red")
+            table.add_row("", broken, "", "", "", Text(e.path.name))
             continue
+        # Text, not str: a title like "Plan [/b]" is what someone typed, not markup.
         table.add_row(
             s.date.isoformat(),
-            s.title,
-            s.unit,
+            Text(s.title),
+            Text(s.unit),
             t(f"state_{s.state}", lang),
             str(len(s.present)),
-            e.path.name,
+            Text(e.path.name),
         )
     out.print(table)
     for e in entries:
         if e.problem:
-            out.print(f"[yellow]![/] {e.problem}", highlight=False)
+            # One line a file, whatever the width, and the problem (which may quote
+            # the file's content) printed as it is.
+            line = Text.assemble(("!", "yellow"), " ", e.problem)
+            out.print(line, highlight=False, soft_wrap=True)
     return 0

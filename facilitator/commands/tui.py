@@ -39,11 +39,16 @@ def resume(workspace: Path, lang: Lang, ref: str | None) -> int:
     store = SessionStore(workspace, lang)
     if ref:
         path = store.resolve(ref)
-        store.load(path)  # a damaged file is reported here, before the screen opens
+        session = store.load(path)  # a damaged file is reported here, before the screen opens
     else:
         unfinished = [e for e in store.entries() if e.session and e.session.state != "finished"]
         if not unfinished:
             raise UserError(t("no_unfinished", lang, path=store.folder))
         latest = max(unfinished, key=lambda e: e.session.updated_at if e.session else 0)
-        path = latest.path
+        path, session = latest.path, latest.session
+    # So is a session open in another process: one line on stderr and exit code 1,
+    # rather than a screen that opens only to close again. (The screen takes the lock
+    # itself; should another process take it in between, the screen says so.)
+    with store.lock(session.id if session else path.stem):
+        pass
     return _run(workspace, lang, mode="resume", session_path=path)

@@ -1,0 +1,155 @@
+"""Bad input the program does not yet handle well: each test states what should
+happen and is marked xfail(strict=True) until the file that owns the behaviour
+is fixed (then the test passes, strict xfail fails, and the mark comes off)."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+
+import pytest
+
+from facilitator.session.autosave import AutoSaver
+from facilitator.session.store import SessionStore
+from facilitator.timesource import FakeClock
+
+from cli_helpers import forbid_screen, run_cli
+from conftest import REPO
+from tui_helpers import WAIT_SECONDS, make_app
+
+SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
+SHORT_AGENDA = """\
+schema_version = 1
+id = "kort"
+title = { nb = "Kort [/b] innsjekk", en = "Short [/b] check-in" }
+description = { nb = "Kort.", en = "Short." }
+
+[[steps]]
+id = "innsjekk"
+kind = "round"
+minutes = 10
+title = { nb = "Innsjekk [/i]", en = "Check-in [/i]" }
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    forbid_screen(monkeypatch)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="commands/agenda.py puts agenda titles into Rich tables as markup: a title "
+    'with "[/b]" (valid text) ends `agenda show` and `agenda list` with "internal '
+    'error: MarkupError", exit 1',
+)
+@pytest.mark.parametrize("command", [("agenda", "show", "agendas/kort.toml"), ("agenda", "list")])
+def test_an_agenda_title_with_brackets_is_shown_as_written(capsys, tmp_path, monkeypatch, command):
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "agendas" / "kort.toml").write_text(SHORT_AGENDA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(capsys, "--workspace", str(tmp_path), *command)
+    assert result.code == 0, result.err
+    assert "[/b]" in result.out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tomlfile.format_loc names a list entry by its id in full: a 10,000-character "
+    "id makes a 10,000-character problem line",
+)
+def test_a_huge_id_is_not_echoed_in_full(capsys, tmp_path):
+    path = tmp_path / "agenda.toml"
+    path.write_text(SHORT_AGENDA.replace('id = "innsjekk"', f'id = "{"å" * 10_000}"'), "utf-8")
+    result = run_cli(capsys, "agenda", "validate", str(path))
+    assert result.code == 2
+    assert all(len(line) < 600 for line in result.err_lines), [len(x) for x in result.err_lines]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="session/model.py checks only participant ids for duplicates: two measures "
+    "with one id load, and `facilitator plan` (keyed by origin and id) then shows only "
+    "one of them, so a measure silently drops out of the HMS action plan",
+)
+def test_two_items_with_one_id_are_refused(capsys, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    first = text.index("[[measures]]")
+    second = text.index("[[measures]]", first + 1)
+    copy = text[first:second].replace('what = "', 'what = "En annen: ', 1)
+    (tmp_path / "sessions").mkdir(mode=0o700)
+    path = tmp_path / "sessions" / SAMPLE.name
+    path.write_text(text[:second] + copy + text[second:], encoding="utf-8")
+    result = run_cli(capsys, "export", str(path))
+    assert result.code == 2, "a session with two measures of one id was exported"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tomlfile.read_toml reads whatever the path is: a link to /dev/zero is read "
+    "until memory runs out (with a 600 MB limit: 'internal error: MemoryError', exit 1; "
+    "without one the machine's memory), and a FIFO with no writer blocks forever. "
+    "It should refuse anything but a regular file, and read at most MAX_FILE_BYTES + 1",
+)
+def test_a_link_to_a_device_is_refused_as_not_a_file(tmp_path):
+    link = tmp_path / "agenda.toml"
+    link.symlink_to("/dev/zero")
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (600 * 1024 * 1024, 600 * 1024 * 1024))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "facilitator", "agenda", "validate", str(link)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_memory,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert str(link) in done.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="atomic.write_atomic tightens the folder of any session file it saves "
+    "(private_folder=True), so `facilitator resume ~/Documents/x.toml` chmods "
+    "~/Documents to 0700 on the first save",
+)
+def test_saving_a_session_outside_the_workspace_leaves_its_folder_alone(tmp_path):
+    ws, documents = tmp_path / "ws", tmp_path / "documents"
+    ws.mkdir()
+    documents.mkdir()
+    documents.chmod(0o755)
+    path = documents / SAMPLE.name
+    path.write_bytes(SAMPLE.read_bytes())
+    store = SessionStore(ws)
+    session = store.load(path)
+    saver = AutoSaver(store, path)  # as the screen app saves a resumed file
+    saver.submit(session.model_dump(mode="python", exclude_none=True))
+    assert saver.close(timeout=WAIT_SECONDS)
+    assert (documents.stat().st_mode & 0o777) == 0o755
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tui/app.py open_session: when the lock is taken between `facilitator resume` "
+    "checking it and the screen taking it, the app exits with return code 0 (exit() "
+    "without return_code), so the command reports success",
+)
+async def test_the_screen_app_exits_non_zero_when_its_session_is_locked(
+    workspace, clock: FakeClock
+):
+    store = SessionStore(workspace)
+    (workspace / "sessions").mkdir(mode=0o700)
+    path = workspace / "sessions" / SAMPLE.name
+    path.write_bytes(SAMPLE.read_bytes())
+    other = store.lock(store.load(path)).acquire()
+    try:
+        app = make_app(workspace, clock, mode="resume", session_path=path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+        assert app.return_code == 1
+    finally:
+        other.release()
