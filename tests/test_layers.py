@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 from conftest import REPO
 
+SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
 DOMAIN = [
     p.relative_to(REPO / "facilitator").with_suffix("")
     for p in (REPO / "facilitator").rglob("*.py")
@@ -33,8 +35,52 @@ def test_cli_commands_do_not_import_textual(tmp_path):
         f"main(['--workspace', {str(tmp_path)!r}, 'agenda', 'show', 'kollegaveiledning'])\n"
         f"main(['--workspace', {str(tmp_path)!r}, 'sessions'])\n"
         f"main(['--workspace', {str(tmp_path)!r}, 'agenda', 'list'])\n"
+        f"main(['--workspace', {str(tmp_path)!r}, 'export', {str(SAMPLE)!r}])\n"
+        f"main(['--workspace', {str(REPO)!r}, 'plan'])\n"
     )
     assert not _imports_textual(code)
+
+
+# What the start screen leaves for later: the other screens, Markdown (help), the
+# workshop and the exports. Start-up to its first frame is measured by
+# benchmarks/run.py; importing them before it made `facilitator` start a third slower.
+NOT_AT_START = (
+    "facilitator.report",
+    "facilitator.workshop",
+    "facilitator.tui.screens.run",
+    "facilitator.tui.screens.setup",
+    "facilitator.tui.screens.help",
+    "facilitator.tui.screens.export",
+    "markdown_it",
+)
+
+
+def test_the_start_screen_imports_only_what_it_shows(tmp_path):
+    (tmp_path / "sessions").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "sessions" / SAMPLE.name)
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+import facilitator.cli, facilitator.commands.tui  # the way `facilitator` gets to the app
+from facilitator.tui.app import FacilitatorApp, Launch
+from facilitator.tui.screens.start import StartScreen
+
+async def start():
+    app = FacilitatorApp(Path({str(tmp_path)!r}), "nb", Launch(mode="start"))
+    async with app.run_test() as pilot:
+        while not isinstance(app.screen, StartScreen):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert len(app.screen.entries) == 1, app.screen.entries
+
+asyncio.run(start())
+print("\\n".join(sorted(sys.modules)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = out.stdout.split()
+    assert "facilitator.tui.screens.start" in modules
+    early = [m for m in modules if m.startswith(NOT_AT_START)]
+    assert not early, early
 
 
 def test_no_textual_import_statement_outside_ui():

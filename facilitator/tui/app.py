@@ -1,5 +1,9 @@
 """The Textual app: opens, locks and autosaves a session, and moves between
-the start, setup and run screens. The workshop logic lives in the domain."""
+the start, setup and run screens. The workshop logic lives in the domain.
+
+The start screen is what `facilitator` shows first, so only what it needs is
+imported here; the run, setup and help screens (and the Markdown that help
+brings) are imported when first shown (benchmarks/run.py measures start-up)."""
 
 from __future__ import annotations
 
@@ -8,27 +12,26 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from facilitator.agenda.model import Agenda
 from facilitator.errors import FacilitatorError, SessionLocked
-from facilitator.followup import add_follow_up, open_earlier_measures
 from facilitator.i18n import Lang
-from facilitator.session.autosave import AutoSaver, SaveStatus
-from facilitator.session.lock import SessionLock
-from facilitator.session.model import Session, new_session
 from facilitator.session.store import SessionStore
 from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
-from facilitator.tui.screens.help import HelpModal
-from facilitator.tui.screens.run import RunScreen
-from facilitator.tui.screens.setup import SetupScreen
 from facilitator.tui.screens.start import NEW, StartScreen
 from facilitator.tui.strings import s
-from facilitator.workshop import Workshop
+
+if TYPE_CHECKING:
+    from facilitator.agenda.model import Agenda
+    from facilitator.session.autosave import AutoSaver, SaveStatus
+    from facilitator.session.lock import SessionLock
+    from facilitator.session.model import Session
+    from facilitator.workshop import Workshop
 
 
 @dataclass
@@ -82,6 +85,9 @@ class FacilitatorApp(App[None]):
         if mode == "resume" and self.launch.session_path is not None:
             self.open_path(self.launch.session_path)
         elif mode == "run" and self.launch.names and self.launch.agenda is not None:
+            from facilitator.followup import add_follow_up, open_earlier_measures
+            from facilitator.session.model import new_session
+
             title = self.launch.title or f"{self.launch.agenda.title.get(self.lang)}"
             session = new_session(
                 title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
@@ -112,6 +118,8 @@ class FacilitatorApp(App[None]):
         self.push_screen(StartScreen(entries, str(self.workspace), self.lang), chosen)
 
     def show_setup(self, agenda: Agenda) -> None:
+        from facilitator.tui.screens.setup import SetupScreen
+
         def done(session: Session | None) -> None:
             if session is None:
                 if self.launch.mode == "start":
@@ -159,6 +167,10 @@ class FacilitatorApp(App[None]):
         self.open_session(session, new=False, path=path)
 
     def open_session(self, session: Session, new: bool, path: Path | None = None) -> None:
+        from facilitator.session.autosave import AutoSaver
+        from facilitator.tui.screens.run import RunScreen
+        from facilitator.workshop import Workshop
+
         lock = self.store.lock(session)
         try:
             lock.acquire()
@@ -239,6 +251,8 @@ class FacilitatorApp(App[None]):
     # --- help and palette ---------------------------------------------------------------
 
     def action_help(self) -> None:
+        from facilitator.tui.screens.help import HelpModal
+
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.lang, self.key_rows(self.screen)))
 
@@ -261,6 +275,8 @@ class FacilitatorApp(App[None]):
         return [(" / ".join(keys), text) for keys, text in rows.values()]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from facilitator.tui.screens.run import RunScreen
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, RunScreen):
             seen: set[str] = set()
