@@ -1,6 +1,7 @@
 """Nothing that stays in the group ever reaches a management export, in any format,
 whatever people typed: sessions are generated with a distinctive marker in every
-text, group-only and shared, and names that appear nowhere else."""
+text, group-only and shared, and names that appear nowhere else. What is still
+being typed into a form (the session's draft) reaches no export at all."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from facilitator.report.outgoing import outgoing
 from facilitator.session.model import (
     CheckoutAnswer,
     Dilemma,
+    Draft,
     Finding,
     FindingKind,
     FollowUp,
@@ -48,13 +50,14 @@ class Marked:
 
     def __repr__(self) -> str:
         # The session's own repr runs to pages (the agenda); its content is enough.
-        keep = {"participants", "names_in_management_export", "facilitator", "notes"}
+        keep = {"participants", "names_in_management_export", "facilitator", "notes", "draft"}
         keep |= {"dilemmas", "findings", "measures", "checkouts"}
         return repr(self.session.model_dump(include=keep))
 
     def __init__(self) -> None:
         self.group: list[str] = []
         self.shared: list[str] = []
+        self.drafts: list[str] = []
         self._n = itertools.count()
 
     def text(self, draw: st.DrawFn, visibility: Visibility) -> str:
@@ -65,6 +68,11 @@ class Marked:
         else:
             marker = f"SHRMARK{n}Q"
             self.shared.append(marker)
+        return f"{draw(_filler)} {marker} {draw(_filler)}"
+
+    def draft_text(self, draw: st.DrawFn) -> str:
+        marker = f"DRAFTMARK{next(self._n)}Q"
+        self.drafts.append(marker)
         return f"{draw(_filler)} {marker} {draw(_filler)}"
 
 
@@ -166,6 +174,22 @@ def marked_sessions(draw: st.DrawFn) -> Marked:
     session.notes, session.dilemmas, session.findings = notes, dilemmas, findings
     session.measures, session.checkouts = measures, checkouts
     session.clocks = {"innsjekk": clock}
+    if draw(st.booleans()):
+        # Half-typed into a form, maybe marked shared: still never exported.
+        fields = draw(
+            st.lists(
+                st.sampled_from(["text", "what", "title", "challenge"]), min_size=1, max_size=3
+            )
+        )
+        session.draft = Draft(
+            form=draw(st.sampled_from(["notes", "dilemmas", "findings", "measures", "checkouts"])),
+            item_id=draw(st.none() | st.just(measures[0].id if measures else "x1")),
+            values={
+                **{f: marked.draft_text(draw) for f in fields},
+                "shared": draw(st.booleans()),
+            },
+            updated_at=NOW,
+        )
     session.started_at, session.finished_at = NOW, NOW + timedelta(hours=3)
     session.next_meeting = NOW + timedelta(days=30)
     marked.session = Session.model_validate(session.model_dump())
@@ -194,7 +218,7 @@ def _names(session: Session) -> list[str]:
 def test_management_exports_hold_no_group_text_and_nothing_per_person(case):
     session, marked = case.session, case
     for fmt, text in _exports(session, Audience.MANAGEMENT).items():
-        leaked = [m for m in marked.group if m in text]
+        leaked = [m for m in marked.group + marked.drafts if m in text]
         assert not leaked, (fmt, leaked)
         if not session.names_in_management_export:
             named = [n for n in _names(session) if n in text]
@@ -205,6 +229,15 @@ def test_management_exports_hold_no_group_text_and_nothing_per_person(case):
     assert all(n["person"] is None for n in data["notes"])
     assert all(c["person"] is None for c in data["checkouts"])
     assert all(d["owner"] is None and d["hr_hint"] is None for d in data["dilemmas"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(marked_sessions())
+def test_a_draft_reaches_no_export_not_even_the_groups_own(case):
+    for audience in Audience:
+        for fmt, text in _exports(case.session, audience).items():
+            leaked = [m for m in case.drafts if m in text]
+            assert not leaked, (audience, fmt, leaked)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
