@@ -382,14 +382,14 @@ def _literal(value: Any, nest: int = 0) -> str:
     if type(value) is str:  # most values: checked first
         return _string(value)
     if isinstance(value, Enum):
-        value = value.value
+        value = value._value_
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float | datetime | date):
+    if isinstance(value, (int, float, datetime, date)):
         return str(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = _INDENT * (nest + 1)
@@ -423,9 +423,11 @@ def _table(table: dict[str, Any], name: str, in_array: bool, out: list[str]) -> 
         if v is None:
             continue
         key = _key(str(k))
-        if isinstance(v, dict):
+        if type(v) is str:  # most values: checked first
+            literals.append(f"{key} = {_string(v)}\n")
+        elif isinstance(v, dict):
             tables.append((key, v, False))
-        elif isinstance(v, list | tuple) and v and all(isinstance(t, dict) for t in v):
+        elif isinstance(v, (list, tuple)) and v and all(isinstance(t, dict) for t in v):
             inline = _inline_tables(v)
             if inline is None:
                 tables.extend((key, t, True) for t in v)
