@@ -9,6 +9,7 @@ replaced by a neutral word before the text goes anywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Same rule as the nudges (facilitator.textcheck): a first name that is also an
@@ -18,15 +19,18 @@ from facilitator.textcheck import _NAMES_THAT_ARE_WORDS
 
 class Redactor:
     """Replaces any of `names` (or any part of them of two letters or more) with
-    `replacement`, as whole words."""
+    `replacement`, as whole words, however the letters were typed: "Mário" may be
+    one code point for the "á" (NFC, as most keyboards give it) or two (NFD, as
+    some systems and pasted text give it), in the name and in the text alike."""
 
     def __init__(self, names: Iterable[str], replacement: str) -> None:
         self.replacement = replacement
         parts = {
-            part
+            shape
             for name in names
             for part in [" ".join(name.split()), *name.split()]
-            if len(part) >= 2
+            for shape in (unicodedata.normalize("NFC", part), unicodedata.normalize("NFD", part))
+            if len(unicodedata.normalize("NFC", part)) >= 2
         }
         # One pass, longest first, so "Kari Nordmann" goes as one and a replacement
         # is never looked at again.
