@@ -27,7 +27,8 @@ class Figure:
     baseline_what: str
     unit: str
     target: str
-    passed: bool
+    passed: bool | None
+    """None for a figure shown for reference, with no target of its own."""
 
     @property
     def ratio(self) -> float | None:
@@ -64,6 +65,8 @@ def _number(value: float | None, unit: str) -> str:
     if unit == "":
         return f"{value:g}"
     digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+    if unit == "s" and abs(value) < 10:
+        digits = 3  # a timer 0.999 s off is within its second; "1.00 s" would not say so
     return f"{value:.{digits}f} {unit}"
 
 
@@ -83,7 +86,7 @@ def table(figures: list[Figure]) -> str:
                 base,
                 ratio,
                 f.target,
-                "PASS" if f.passed else "**MISS**",
+                "–" if f.passed is None else "PASS" if f.passed else "**MISS**",
             ]
         )
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)

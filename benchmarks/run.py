@@ -73,7 +73,7 @@ QUICK = Effort(
 def sections(effort: Effort, seed: int) -> dict[str, Callable[[], list[Figure]]]:
     return {
         "startup": lambda: [
-            startup.screen_startup(effort.terminal),
+            *startup.screen_startup(effort.terminal),
             *startup.command_startup(effort.commands),
             *startup.no_textual(1),
         ],

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import bare_app
@@ -29,32 +30,47 @@ BARE = [sys.executable, str(Path(bare_app.__file__).resolve())]
 BARE_MARKER = bare_app.MARKER.encode()
 START_MARKER = b"New session"  # the start screen's first option, with --lang en
 RUN_MARKER = b"Aisha"  # a participant: on the run screen only
+PYDANTIC = '(for reference) `python -c "from pydantic import BaseModel"`'
 SETTLE_SECONDS = 1.0
 """How long the run screen runs (four redraws a second) before its memory is read."""
 
 
-def screen_startup(repeat: int) -> Figure:
+def screen_startup(repeat: int) -> list[Figure]:
     """`facilitator` (the start screen, one session in the workspace) until the
     frame that shows it, against the bare app until the frame that shows it."""
     env = child_env()
     with tempfile.TemporaryDirectory() as tmp:
         ws = workspace_with_sample(Path(tmp))
         ours = [*command("facilitator"), "--lang", "en", "--workspace", str(ws)]
+        models = [*BARE, "facilitator.session.model"]
         times = interleaved(
             {
                 "bare": lambda: run_in_terminal(BARE, BARE_MARKER, env).first_frame,
                 "ours": lambda: run_in_terminal(ours, START_MARKER, env).first_frame,
+                "models": lambda: run_in_terminal(models, BARE_MARKER, env).first_frame,
             },
             repeat,
         )
-    return ratio_figure(
-        "start-up to the first frame of the start screen (`facilitator`)",
-        times["ours"] * 1000,
-        times["bare"] * 1000,
-        "bare Textual app, one `Static`",
-        "ms",
-        1.3,
-    )
+    bare = "bare Textual app, one `Static`"
+    return [
+        ratio_figure(
+            "start-up to the first frame of the start screen (`facilitator`)",
+            times["ours"] * 1000,
+            times["bare"] * 1000,
+            bare,
+            "ms",
+            1.3,
+        ),
+        Figure(
+            "(for reference) the bare app importing our session model (pydantic) first",
+            times["models"] * 1000,
+            times["bare"] * 1000,
+            bare,
+            "ms",
+            "–",
+            None,
+        ),
+    ]
 
 
 def run_screen_memory(repeat: int) -> Figure:
@@ -109,12 +125,14 @@ def command_startup(repeat: int) -> list[Figure]:
             ),
             "`facilitator export <sample>`": _cli("--workspace", tmp, "export", str(SAMPLE)),
         }
+        # For reference: what importing pydantic alone costs, which they all do.
+        commands[PYDANTIC] = [sys.executable, "-c", "from pydantic import BaseModel"]
         baseline = [sys.executable, "-c", "import rich"]
         fns = {name: (lambda argv=argv: _run_quietly(argv)) for name, argv in commands.items()}
         times = interleaved({"baseline": lambda: _run_quietly(baseline), **fns}, repeat)
-    return [
+    figures = [
         ratio_figure(
-            f"{name}, start to exit",
+            name if name == PYDANTIC else f"{name}, start to exit",
             times[name] * 1000,
             times["baseline"] * 1000,
             '`python -c "import rich"`',
@@ -123,6 +141,8 @@ def command_startup(repeat: int) -> list[Figure]:
         )
         for name in commands
     ]
+    reference = figures.pop()
+    return [*figures, replace(reference, target="–", passed=None)]
 
 
 def imported_modules(args: list[str]) -> dict[str, int]:
