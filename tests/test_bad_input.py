@@ -207,7 +207,9 @@ def mutated(draw: st.DrawFn, base: bytes, session: bool) -> tuple[str, bytes]:
     elif kind == "huge_file":
         return kind, base + b"# " + b"x" * (5 * 1024 * 1024) + b"\n"
     elif kind == "control_chars":
-        path = draw(st.sampled_from(_strings(data)))
+        # Not an id either: a problem quotes the entry's id as it is (a known gap,
+        # tests/test_bad_input_known.py), control characters and all.
+        path = draw(st.sampled_from([p for p in _strings(data) if p[-1] != "id"]))
         char = draw(st.sampled_from(REJECTED_CHARS))
         _set(data, path, f"{_get(data, path)}{char}slutt")
     elif kind == "raw_control_byte":

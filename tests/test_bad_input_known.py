@@ -69,6 +69,25 @@ def test_a_huge_id_is_not_echoed_in_full(capsys, tmp_path):
 
 @pytest.mark.xfail(
     strict=True,
+    reason="tomlfile.format_loc quotes a list entry's id as it is: an id with a control "
+    "character goes raw to the terminal (ESC starts an escape sequence), and one with "
+    "a vertical tab or form feed is split into two lines by cli.main's splitlines(), "
+    "the second of which does not name the file",
+)
+# TOML escapes in the file: the parsed id holds the control character itself.
+@pytest.mark.parametrize("char", ["\\u000b", "\\u000c", "\\u001b[2J", "\\u0085"])
+def test_a_control_character_in_an_id_is_not_echoed_raw(capsys, tmp_path, char):
+    path = tmp_path / "agenda.toml"
+    path.write_text(SHORT_AGENDA.replace('id = "innsjekk"', f'id = "inn{char}sjekk"'), "utf-8")
+    for command in (("agenda", "validate"), ("agenda", "show")):
+        result = run_cli(capsys, *command, str(path))
+        assert result.code == 2
+        assert all(str(path) in line for line in result.err.splitlines()), result.err
+        assert not [c for c in result.err if c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0)]
+
+
+@pytest.mark.xfail(
+    strict=True,
     reason="session/model.py checks only participant ids for duplicates: two measures "
     "with one id load, and `facilitator plan` (keyed by origin and id) then shows only "
     "one of them, so a measure silently drops out of the HMS action plan",
