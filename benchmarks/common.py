@@ -66,7 +66,7 @@ def _number(value: float | None, unit: str) -> str:
         return f"{value:g}"
     digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
     if unit == "s" and abs(value) < 10:
-        digits = 3  # a timer 0.999 s off is within its second; "1.00 s" would not say so
+        digits = 4  # a timer 0.9998 s off is within its second; "1.00 s" would not say so
     return f"{value:.{digits}f} {unit}"
 
 

@@ -77,7 +77,7 @@ def sections(effort: Effort, seed: int) -> dict[str, Callable[[], list[Figure]]]
             *startup.command_startup(effort.commands),
             *startup.no_textual(1),
         ],
-        "memory": lambda: [startup.run_screen_memory(effort.memory)],
+        "memory": lambda: startup.run_screen_memory(effort.memory),
         "documents": lambda: [
             *documents.export(effort.export),
             *documents.plan(effort.plan_sizes, effort.plan),
