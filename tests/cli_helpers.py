@@ -1,5 +1,6 @@
 """What the command-line tests share: running `facilitator.cli.main` in-process,
-and a snapshot of a folder tree to prove that a command changed nothing."""
+a snapshot of a folder tree to prove that a command changed nothing, and good
+files to break."""
 
 from __future__ import annotations
 
@@ -11,6 +12,37 @@ from pathlib import Path
 import pytest
 
 from facilitator import cli
+
+from conftest import REPO
+
+SAMPLE_SESSION = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
+"""The sample session of the README: every kind of item, a follow-up, finished."""
+
+SHORT_AGENDA = """\
+schema_version = 1
+id = "kort-innsjekk"
+title = { nb = "Kort innsjekk", en = "Short check-in" }
+description = { nb = "En halvtime med runde og avslutning.", en = "Half an hour." }
+paragraphs = ["1", "2d"]
+
+[[steps]]
+id = "innsjekk"
+kind = "round"
+minutes = 10
+title = { nb = "Innsjekk", en = "Check-in" }
+captures = ["notes"]
+
+[[steps.questions]]
+nb = "Hvordan har du det i dag?"
+en = "How are you today?"
+
+[[steps]]
+id = "avslutning"
+minutes = 20
+title = { nb = "Avslutning", en = "Closing" }
+captures = ["measures", "next_meeting"]
+"""
+"""A valid agenda of two steps, the README's example."""
 
 
 @dataclass(frozen=True)

@@ -37,36 +37,18 @@ from facilitator.agenda.registry import builtin_dir
 from facilitator.session.store import END_LINE, SessionStore
 from facilitator.tomlfile import FileProblem
 
-from cli_helpers import Result, changes, forbid_screen, run_cli, tree_state
-from conftest import REPO
+from cli_helpers import (
+    SAMPLE_SESSION,
+    SHORT_AGENDA,
+    Result,
+    changes,
+    forbid_screen,
+    run_cli,
+    tree_state,
+)
 from strategies import REJECTED_CHARS
 
-SAMPLE_SESSION = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
 DEFAULT_AGENDA = builtin_dir() / "kollegaveiledning.toml"
-SHORT_AGENDA = """\
-schema_version = 1
-id = "kort-innsjekk"
-title = { nb = "Kort innsjekk", en = "Short check-in" }
-description = { nb = "En halvtime med runde og avslutning.", en = "Half an hour." }
-paragraphs = ["1", "2d"]
-
-[[steps]]
-id = "innsjekk"
-kind = "round"
-minutes = 10
-title = { nb = "Innsjekk", en = "Check-in" }
-captures = ["notes"]
-
-[[steps.questions]]
-nb = "Hvordan har du det i dag?"
-en = "How are you today?"
-
-[[steps]]
-id = "avslutning"
-minutes = 20
-title = { nb = "Avslutning", en = "Closing" }
-captures = ["measures", "next_meeting"]
-"""
 
 # In-process calls take tens of milliseconds (a 10,000-step file a second or so):
 # a deadline well above that catches a command that hangs or goes quadratic

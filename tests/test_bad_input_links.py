@@ -20,11 +20,9 @@ import pytest
 from facilitator.session.store import SessionStore, dumps_session
 from facilitator.timesource import FakeClock
 
+from cli_helpers import SAMPLE_SESSION as SAMPLE
 from cli_helpers import changes, forbid_screen, run_cli, tree_state
-from conftest import REPO
 from tui_helpers import make_app, run_screen, saved
-
-SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
 
 
 @pytest.fixture

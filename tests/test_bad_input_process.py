@@ -10,32 +10,31 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import changes, tree_state
-from conftest import REPO
+from cli_helpers import SAMPLE_SESSION, SHORT_AGENDA, changes, tree_state
 from tmux_helpers import FACILITATOR
 
-SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
-AGENDA = """\
-schema_version = 1
-id = "kort"
-title = { nb = "Kort", en = "Short" }
-description = { nb = "Kort.", en = "Short." }
-
-[[steps]]
-id = "innsjekk"
-kind = "round"
-minutes = 10
-title = { nb = "Innsjekk", en = "Check-in" }
-"""
+AGENDA = SHORT_AGENDA
 
 pytestmark = pytest.mark.skipif(FACILITATOR is None, reason="facilitator is not installed")
+
+
+def facilitator(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed command as a process of its own, with no terminal."""
+    return subprocess.run(
+        [FACILITATOR or "facilitator", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
 
 
 def _session(text: str) -> bytes:
     return text.encode("utf-8")
 
 
-SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+SAMPLE_TEXT = SAMPLE_SESSION.read_text(encoding="utf-8")
 CASES = {
     "agenda validate, cut short": ("agenda.toml", AGENDA[:-30].encode(), ["agenda", "validate"]),
     "agenda show, zero minutes": (
@@ -45,7 +44,7 @@ CASES = {
     ),
     "run --agenda, not UTF-8": (
         "agenda.toml",
-        AGENDA.encode().replace(b"Kort.", b"Kort\xff."),
+        AGENDA.encode().replace(b"Half an hour.", b"Half an hour\xff."),
         ["run", "--agenda"],
     ),
     "export, cut short": ("s.toml", _session(SAMPLE_TEXT[: len(SAMPLE_TEXT) // 3]), ["export"]),
@@ -65,14 +64,7 @@ def test_a_bad_file_is_one_line_and_exit_2_from_the_installed_command(tmp_path: 
     path = workspace / name
     path.write_bytes(content)
     before = tree_state(tmp_path)
-    done = subprocess.run(
-        [FACILITATOR or "facilitator", "--workspace", str(workspace), *command, str(path)],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+    done = facilitator("--workspace", str(workspace), *command, str(path))
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""  # no screen was started
@@ -84,18 +76,11 @@ def test_a_bad_file_is_one_line_and_exit_2_from_the_installed_command(tmp_path: 
 def test_sessions_lists_a_broken_file_in_one_line_and_the_rest(tmp_path: Path):
     workspace = tmp_path / "ws"
     (workspace / "sessions").mkdir(parents=True, mode=0o700)
-    (workspace / "sessions" / "god.toml").write_bytes(SAMPLE.read_bytes())
+    (workspace / "sessions" / "god.toml").write_bytes(SAMPLE_SESSION.read_bytes())
     broken = workspace / "sessions" / "brukket.toml"
-    broken.write_bytes(SAMPLE.read_bytes()[:5000])
+    broken.write_bytes(SAMPLE_SESSION.read_bytes()[:5000])
     before = tree_state(tmp_path)
-    done = subprocess.run(
-        [FACILITATOR or "facilitator", "--workspace", str(workspace), "sessions"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+    done = facilitator("--workspace", str(workspace), "sessions")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert "god.toml" in done.stdout

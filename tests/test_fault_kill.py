@@ -50,22 +50,18 @@ from facilitator.timesource import FakeClock
 from facilitator.workshop import Workshop
 
 from tmux_helpers import (
-    FACILITATOR,
-    TMUX,
+    NEEDS_TERMINAL,
     Tmux,
+    facilitator_command,
     process_tree,
     read_status,
+    run_command,
     session_files,
-    shell_command,
     wait_for,
     wait_for_exit,
 )
 
-pytestmark = [
-    pytest.mark.faults,
-    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
-    pytest.mark.skipif(FACILITATOR is None, reason="the facilitator command is not installed"),
-]
+pytestmark = [pytest.mark.faults, *NEEDS_TERMINAL]
 
 KILLS = 20
 SEED = int(os.environ.get("FACILITATOR_KILL_SEED", "20260302"))
@@ -290,12 +286,7 @@ def test_kill_9_loses_nothing_typed_more_than_a_second_before(tmp_path: Path, n:
     tmux = Tmux(tmp_path)
     try:
         first, second = tmp_path / "first.status", tmp_path / "second.status"
-        people = ",".join(NAMES)
-        command = shell_command(
-            first, FACILITATOR or "", "--workspace", str(workspace), "run",
-            "--participants", people, "--title", f"Kill {n}",
-        )  # fmt: skip
-        pane = tmux.new_session("kill", command)
+        pane = tmux.new_session("kill", run_command(first, workspace, f"Kill {n}", ",".join(NAMES)))
         tmux.wait_for_text(pane, f"Steg 1 av {STEPS}", "the first step")
         pids = process_tree(int(tmux.pane_info(pane, "#{pane_pid}")))[1:]
         assert pids, "no program under the pane's shell"
@@ -327,8 +318,7 @@ def test_kill_9_loses_nothing_typed_more_than_a_second_before(tmp_path: Path, n:
 
         # Resume: takes over the lock the killed process left, reopens where it was.
         assert path.with_suffix(".lock").exists()
-        resume = shell_command(second, FACILITATOR or "", "--workspace", str(workspace), "resume")
-        pane = tmux.new_window("kill", resume)
+        pane = tmux.new_window("kill", facilitator_command(second, workspace, "resume"))
         draft = session.draft.values.get("text") if session.draft else None
         if draft:
             want = str(draft).strip()[:20]

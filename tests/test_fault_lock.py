@@ -12,21 +12,18 @@ import pytest
 
 from tmux_helpers import (
     FACILITATOR,
-    TMUX,
+    NEEDS_TERMINAL,
     Tmux,
+    facilitator_command,
     kill_descendants,
     process_tree,
+    run_command,
     session_files,
-    shell_command,
     wait_for,
     wait_for_exit,
 )
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
-    pytest.mark.skipif(FACILITATOR is None, reason="the facilitator command is not installed"),
-]
+pytestmark = [pytest.mark.e2e, *NEEDS_TERMINAL]
 
 
 def resume(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -64,11 +61,7 @@ def test_a_second_process_is_refused_and_a_killed_holders_lock_is_taken_over(tmp
     tmux = Tmux(tmp_path)
     try:
         first, third = tmp_path / "first.status", tmp_path / "third.status"
-        run = shell_command(
-            first, FACILITATOR or "", "--workspace", str(workspace), "run",
-            "--participants", "Kari,Ola,Aisha,Per", "--title", "Låst",
-        )  # fmt: skip
-        pane = tmux.new_session("lock", run)
+        pane = tmux.new_session("lock", run_command(first, workspace, "Låst"))
         tmux.wait_for_text(pane, "Steg 1 av 10", "the first step")
         (path,) = session_files(workspace)
         lock = path.with_suffix(".lock")
@@ -92,9 +85,7 @@ def test_a_second_process_is_refused_and_a_killed_holders_lock_is_taken_over(tmp
         assert wait_for_exit(first, "the holder to die", lambda: tmux.screen(pane)) == 128 + 9
         assert holder_pid(lock) == holder
 
-        pane = tmux.new_window(
-            "lock", shell_command(third, FACILITATOR or "", "--workspace", str(workspace), "resume")
-        )
+        pane = tmux.new_window("lock", facilitator_command(third, workspace, "resume"))
         tmux.wait_for_text(pane, "Steg 1 av 10", "the session taken over")
         (taker,) = process_tree(int(tmux.pane_info(pane, "#{pane_pid}")))[1:]
         wait_for(lambda: holder_pid(lock) == taker, "the lock to name the new holder")

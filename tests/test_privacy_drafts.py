@@ -14,10 +14,9 @@ import pytest
 from facilitator.session.model import Draft
 from facilitator.session.store import SessionStore
 
+from cli_helpers import SAMPLE_SESSION as SAMPLE
 from cli_helpers import run_cli
-from conftest import REPO
 
-SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
 DRAFT = "Utkast-til-tiltak-9Q"
 
 

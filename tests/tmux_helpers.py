@@ -21,6 +21,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 DEADLINE_SECONDS = 20.0
 POLL_SECONDS = 0.05
 
@@ -29,6 +31,12 @@ POLL_SECONDS = 0.05
 SEARCH_PATH = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 FACILITATOR = shutil.which("facilitator", path=SEARCH_PATH)
 TMUX = shutil.which("tmux")
+
+NEEDS_TERMINAL = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
+    pytest.mark.skipif(FACILITATOR is None, reason="the facilitator command is not installed"),
+]
+"""Marks for a test that runs the installed command in tmux."""
 
 
 def wait_for(
@@ -121,6 +129,19 @@ def shell_command(status: Path, *args: str, env: dict[str, str] | None = None) -
     program = " ".join(shlex.quote(a) for a in args)
     extra = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
     return f"env TERM=xterm-256color {extra} {program}; echo $? > {shlex.quote(str(status))}"
+
+
+def facilitator_command(status: Path, workspace: Path, *args: str) -> str:
+    """`facilitator --workspace WORKSPACE ARGS` as a tmux command line (see
+    `shell_command`)."""
+    return shell_command(status, FACILITATOR or "facilitator", "--workspace", str(workspace), *args)
+
+
+def run_command(
+    status: Path, workspace: Path, title: str, names: str = "Kari,Ola,Aisha,Per"
+) -> str:
+    """`facilitator run` straight to the first step, as a tmux command line."""
+    return facilitator_command(status, workspace, "run", "--participants", names, "--title", title)
 
 
 def read_status(status: Path) -> str:
