@@ -29,6 +29,8 @@ class Figure:
     target: str
     passed: bool | None
     """None for a figure shown for reference, with no target of its own."""
+    digits: int | None = None
+    """Decimals to show; by default fewer the larger the number."""
 
     @property
     def ratio(self) -> float | None:
@@ -59,14 +61,13 @@ def limit_figure(
     return Figure(what, ours, baseline, baseline_what, unit, f"< {below:g} {unit}", ours < below)
 
 
-def _number(value: float | None, unit: str) -> str:
+def _number(value: float | None, unit: str, digits: int | None = None) -> str:
     if value is None:
         return "–"
     if unit == "":
         return f"{value:g}"
-    digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
-    if unit == "s" and abs(value) < 10:
-        digits = 4  # a timer 0.9998 s off is within its second; "1.00 s" would not say so
+    if digits is None:
+        digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
     return f"{value:.{digits}f} {unit}"
 
 
@@ -82,7 +83,7 @@ def table(figures: list[Figure]) -> str:
         rows.append(
             [
                 f.what,
-                _number(f.ours, f.unit),
+                _number(f.ours, f.unit, f.digits),
                 base,
                 ratio,
                 f.target,

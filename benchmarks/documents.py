@@ -88,12 +88,14 @@ def plan(sizes: list[int], repeat: int) -> list[Figure]:
     per_session: dict[int, float] = {}
     totals: dict[int, float] = {}
     for n in sizes:
+        # Small workspaces are measured more times, so each size gets about as much time.
+        times = max(repeat, repeat * sizes[-1] // n // 10)
         with tempfile.TemporaryDirectory() as tmp:
             ws = Path(tmp)
             fill(ws, n)
             workspace_plan(ws, AS_OF, "nb")  # warm-up: disk cache
             total = median(
-                [timed(lambda ws=ws: workspace_plan(ws, AS_OF, "nb")) for _ in range(repeat)]
+                [timed(lambda ws=ws: workspace_plan(ws, AS_OF, "nb")) for _ in range(times)]
             )
         totals[n] = total
         per_session[n] = total / n * 1000

@@ -46,7 +46,7 @@ def test_the_table_gives_ratio_target_and_result(bench):
     figures = [
         common.ratio_figure("a", 13.0, 10.0, "b", "ms", 1.25),
         common.limit_figure("c", 12.0, 24.0, "d", "ms", 20),
-        common.Figure("e", 0.9994, None, "", "s", "≤ 1 s", True),
+        common.Figure("e", 0.9994, None, "", "s", "≤ 1 s", True, digits=4),
         common.Figure("f", 5.0, 4.0, "g", "ms", "–", None),
     ]
     lines = common.table(figures).splitlines()
