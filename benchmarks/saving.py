@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import statistics
 import tempfile
 import threading
 import time
@@ -172,6 +173,12 @@ async def _until(pilot: Any, condition: Callable[[], bool], timeout: float = 20)
         await pilot.pause(0.02)
 
 
+def percentile_95(values: list[float]) -> float:
+    """The time 19 keys in 20 beat: unlike the slowest key, it does not hang on a
+    single hiccup of a shared machine."""
+    return statistics.quantiles(values, n=20)[-1]
+
+
 def typing(keys: int, seed: int) -> list[Figure]:
     """Key-to-text latency while typing a note, with the autosaver and without."""
     on, saves, threads = asyncio.run(_typing(True, keys, seed))
@@ -187,9 +194,9 @@ def typing(keys: int, seed: int) -> list[Figure]:
             1.25,
         ),
         limit_figure(
-            f"typing a note on a 500-note session: key to text, slowest of {len(on)} keys",
-            max(on) * 1000,
-            max(off) * 1000,
+            f"typing a note on a 500-note session: key to text, 95th percentile of {len(on)} keys",
+            percentile_95(on) * 1000,
+            percentile_95(off) * 1000,
             "the same with a saver that writes nothing",
             "ms",
             50,
