@@ -9,9 +9,10 @@ is timezone-aware UTC.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Any
 
 from hypothesis import strategies as st
 from pydantic import Field, TypeAdapter, ValidationError
@@ -135,6 +136,11 @@ def _opt(strategy: st.SearchStrategy) -> st.SearchStrategy:
 
 factors = st.lists(st.sampled_from(list(Paragraph)), unique=True, max_size=4)
 visibilities = st.sampled_from(list(Visibility))
+
+
+def _one_per_id(items: Iterable[Any]) -> list[Any]:
+    """A session refuses two items of one kind with the same id."""
+    return list({item.id: item for item in items}.values())
 
 
 @st.composite
@@ -296,11 +302,11 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
         finished_at=draw(_opt(aware_datetimes)),
         current_step=draw(_opt(st.sampled_from(steps))),
         clocks={s: draw(step_clocks(agenda, s, people)) for s in clock_steps},
-        notes=[draw(notes(agenda, people)) for _ in range(draw(many))],
-        dilemmas=[draw(dilemmas(people)) for _ in range(draw(many))] if people else [],
-        findings=[draw(findings(agenda)) for _ in range(draw(many))],
-        measures=[draw(measures(risk_scale)) for _ in range(draw(many))],
-        checkouts=[draw(checkouts(people)) for _ in range(draw(many))] if people else [],
+        notes=_one_per_id(draw(notes(agenda, people)) for _ in range(draw(many))),
+        dilemmas=_one_per_id(draw(dilemmas(people)) for _ in range(draw(many)) if people),
+        findings=_one_per_id(draw(findings(agenda)) for _ in range(draw(many))),
+        measures=_one_per_id(draw(measures(risk_scale)) for _ in range(draw(many))),
+        checkouts=_one_per_id(draw(checkouts(people)) for _ in range(draw(many)) if people),
         next_meeting=draw(_opt(aware_datetimes)),
     )
     return Session.model_validate(data)

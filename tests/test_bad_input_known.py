@@ -76,12 +76,6 @@ def test_a_control_character_in_an_id_is_not_echoed_raw(capsys, tmp_path, char):
         assert not [c for c in result.err if c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session/model.py checks only participant ids for duplicates: two measures "
-    "with one id load, and `facilitator plan` (keyed by origin and id) then shows only "
-    "one of them, so a measure silently drops out of the HMS action plan",
-)
 def test_two_items_with_one_id_are_refused(capsys, tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     first = text.index("[[measures]]")
@@ -141,12 +135,6 @@ def test_saving_a_session_outside_the_workspace_leaves_its_folder_alone(tmp_path
     assert (documents.stat().st_mode & 0o777) == 0o755
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/app.py open_session: when the lock is taken between `facilitator resume` "
-    "checking it and the screen taking it, the app exits with return code 0 (exit() "
-    "without return_code), so the command reports success",
-)
 async def test_the_screen_app_exits_non_zero_when_its_session_is_locked(
     workspace, clock: FakeClock
 ):

@@ -239,6 +239,17 @@ class Session(_Model):
                 f"hver deltaker trenger sin egen id; brukt flere ganger: {names}",
                 f"each participant needs an id of its own; used more than once: {names}",
             )
+        for name in ("notes", "dilemmas", "findings", "measures", "checkouts"):
+            item_ids = [item.id for item in getattr(self, name)]
+            if len(set(item_ids)) != len(item_ids):
+                twice = ", ".join(sorted({i for i in item_ids if item_ids.count(i) > 1})[:5])
+                # Items are found by id (editing, the action plan): a second one with
+                # the same id would be edited in its twin's place or silently dropped.
+                raise rule_error(
+                    "duplicate_item",
+                    f"{name}: hvert element trenger sin egen id; brukt flere ganger: {twice}",
+                    f"{name}: each item needs an id of its own; used more than once: {twice}",
+                )
         if self.facilitator is not None and self.facilitator not in ids:
             raise rule_error(
                 "facilitator_not_participant",

@@ -185,7 +185,7 @@ class FacilitatorApp(App[None]):
             if self.launch.mode == "start":
                 self.show_start()
             else:
-                self.exit(message=str(exc))
+                self.exit(return_code=1, message=str(exc))
             return
         self.lock = lock
         self.session_path = path or self.store.path_for(session.id)
