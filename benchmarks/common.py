@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
@@ -142,3 +143,12 @@ def workspace_with_sample(folder: Path) -> Path:
     sessions.mkdir(parents=True, exist_ok=True)
     shutil.copy(SAMPLE, sessions / SAMPLE.name)
     return folder
+
+
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 20) -> None:
+    """In an app driven by Pilot: wait for `condition`, at most `timeout` seconds."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the app did not get there")
+        await pilot.pause(0.02)

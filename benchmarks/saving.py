@@ -13,13 +13,21 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import tomli_w
-from common import PARTICIPANTS, Figure, interleaved, limit_figure, median, ratio_figure, timed
+from common import (
+    PARTICIPANTS,
+    Figure,
+    interleaved,
+    limit_figure,
+    median,
+    ratio_figure,
+    timed,
+    until,
+)
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import TextArea
@@ -137,13 +145,13 @@ async def _typing(saving: bool, keys: int, seed: int) -> tuple[list[float], int,
         SessionStore.save_dump = save_dump  # type: ignore[method-assign]
         try:
             async with app.run_test(size=(120, 40)) as pilot:
-                await _until(pilot, lambda: isinstance(app.screen, RunScreen))
+                await until(pilot, lambda: isinstance(app.screen, RunScreen))
                 if not saving:
                     assert app.autosaver is not None
                     app.autosaver.close()
                     app.autosaver = NoSaver()  # type: ignore[assignment]
                 await pilot.press("n")
-                await _until(pilot, lambda: isinstance(app.screen, FormModal))
+                await until(pilot, lambda: isinstance(app.screen, FormModal))
                 field = app.focused
                 assert isinstance(field, TextArea), field
                 assert app.autosaver is not None
@@ -163,14 +171,6 @@ async def _typing(saving: bool, keys: int, seed: int) -> tuple[list[float], int,
         finally:
             SessionStore.save_dump = real_save  # type: ignore[method-assign]
     return latencies, saves, threads
-
-
-async def _until(pilot: Any, condition: Callable[[], bool], timeout: float = 20) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the app did not get there")
-        await pilot.pause(0.02)
 
 
 def percentile_95(values: list[float]) -> float:

@@ -11,14 +11,11 @@ from __future__ import annotations
 import asyncio
 import random
 import tempfile
-import time
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from common import PARTICIPANTS, Figure
+from common import PARTICIPANTS, Figure, until
 from textual.widgets import Digits
 
 from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
@@ -91,7 +88,7 @@ async def _drive(seed: int, mean_step: float) -> tuple[float, int, int]:
         RunScreen.refresh_clock = refresh_clock  # type: ignore[method-assign]
         try:
             async with app.run_test(size=(120, 40)) as pilot:
-                await _until(pilot, lambda: isinstance(app.screen, RunScreen))
+                await until(pilot, lambda: isinstance(app.screen, RunScreen))
                 screen = app.screen
                 assert isinstance(screen, RunScreen)
                 workshop = screen.workshop
@@ -128,14 +125,6 @@ async def _drive(seed: int, mean_step: float) -> tuple[float, int, int]:
         finally:
             RunScreen.refresh_clock = real_refresh  # type: ignore[method-assign]
     return worst, checks, len(truth.elapsed)
-
-
-async def _until(pilot: Any, condition: Callable[[], bool], timeout: float = 20) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the app did not get there")
-        await pilot.pause(0.02)
 
 
 def timer(seed: int, mean_step: float) -> Figure:
