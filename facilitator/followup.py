@@ -96,7 +96,7 @@ def open_earlier_measures(workspace: Path, unit: str) -> list[Measure]:
     in their newest state, ready to carry into a new session. Files that cannot be
     read are skipped here: `facilitator plan` and `sessions` report them."""
     from facilitator.report.action_plan import open_measures
-    from facilitator.report.measure_reader import read_workspace
+    from facilitator.session.quickread import read_workspace
 
     sessions, _problems = read_workspace(workspace / "sessions")
     return carry(open_measures(sessions, unit=unit))

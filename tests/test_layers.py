@@ -71,7 +71,9 @@ async def start():
         while not isinstance(app.screen, StartScreen):
             await pilot.pause(0.01)
         await pilot.pause()
-        assert len(app.screen.entries) == 1, app.screen.entries
+        while app.screen.listed is None:
+            await pilot.pause(0.01)
+        assert len(app.screen.listed) == 1, app.screen.listed
 
 asyncio.run(start())
 print("\\n".join(sorted(sys.modules)))

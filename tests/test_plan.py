@@ -19,10 +19,10 @@ from facilitator.report.action_plan import (
     open_measures,
     workspace_plan,
 )
-from facilitator.report.measure_reader import _fast, cut, read_measures, read_workspace
 from facilitator.report.model import Audience
 from facilitator.report.plan_layout import plan_csv
 from facilitator.session.model import Measure, MeasureStatus, Session, Visibility, new_session
+from facilitator.session.quickread import _fast, cut, read_measures, read_workspace
 from facilitator.session.store import SessionStore
 
 from strategies import default_agenda, sessions

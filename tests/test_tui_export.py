@@ -3,7 +3,6 @@ is written, a confirmation is asked, and the file is owner-only."""
 
 from __future__ import annotations
 
-import random
 import stat
 
 from textual.widgets import Input, Static
@@ -11,12 +10,21 @@ from textual.widgets import Input, Static
 from facilitator.session.model import FindingKind, Visibility
 from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
-from facilitator.tui.app import FacilitatorApp, Launch
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.screens.export import ExportScreen
 from facilitator.tui.screens.start import StartScreen
 
-from tui_helpers import choose, make_app, paste_text, run_screen, saved, wait_until, widget_text
+from tui_helpers import (
+    choose,
+    make_app,
+    paste_text,
+    run_screen,
+    saved,
+    sessions_listed,
+    start_app,
+    wait_until,
+    widget_text,
+)
 
 SHARED = "Vi støtter hverandre i vanskelige saker"
 GROUP_ONLY = "Kari fortalte om en konflikt i teamet"
@@ -119,9 +127,10 @@ async def test_a_past_session_is_exported_from_the_start_screen(workspace, clock
         await pilot.press("f10", "y")
         await pilot.pause()
         path = app.session_path
-    app = FacilitatorApp(workspace, "en", Launch(mode="start"), clock=clock, rng=random.Random(1))
+    app = start_app(workspace, clock, "en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await sessions_listed(pilot)
         assert isinstance(app.screen, StartScreen)
         await pilot.press("e")  # nothing chosen yet: "+ New session" is highlighted
         await pilot.pause()

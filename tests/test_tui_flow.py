@@ -21,7 +21,6 @@ from facilitator.session.model import FindingKind, Visibility, new_session
 from facilitator.session.store import SessionStore
 from facilitator.stepclock import Status
 from facilitator.timesource import FakeClock
-from facilitator.tui.app import FacilitatorApp, Launch
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.screens.export import ExportScreen
 from facilitator.tui.screens.form import FormModal
@@ -42,7 +41,9 @@ from tui_helpers import (
     save_form,
     saved,
     screen_text,
+    sessions_listed,
     setup_app,
+    start_app,
     type_text,
     wait_for_text,
     wait_until,
@@ -529,9 +530,10 @@ async def test_start_screen_lists_an_unfinished_session_and_resumes_it(workspace
     before, path = await make_session_on_disk(workspace, clock)
     assert before.current_step == "innsjekk"
     clock.advance(minutes=60)
-    app = FacilitatorApp(workspace, "nb", Launch(mode="start"), clock=clock, rng=random.Random(1))
+    app = start_app(workspace, clock, "nb")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await sessions_listed(pilot)
         assert isinstance(app.screen, StartScreen)
         text = screen_text(app)
         assert "Fortsett en påbegynt økt" in text
@@ -574,9 +576,10 @@ async def test_the_app_in_english(workspace, clock: FakeClock):
         assert session.lang == "en"
         assert [n.text for n in session.notes] == ["We are curious"]
 
-    app = FacilitatorApp(workspace, "en", Launch(mode="start"), clock=clock, rng=random.Random(1))
+    app = start_app(workspace, clock, "en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        await sessions_listed(pilot)
         text = screen_text(app)
         assert "New session" in text
         assert "Resume a session" in text
@@ -594,11 +597,10 @@ async def test_a_session_open_elsewhere_is_refused_with_a_notification(workspace
     before = path.read_bytes()
     other = store.lock(session).acquire()  # as if another facilitator process had it
     try:
-        app = FacilitatorApp(
-            workspace, "nb", Launch(mode="start"), clock=clock, rng=random.Random(1)
-        )
+        app = start_app(workspace, clock, "nb")
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await pilot.pause()
+            await sessions_listed(pilot)
             await pilot.press("down", "enter")
             await wait_for_text(pilot, "åpen et annet sted")
             assert isinstance(app.screen, StartScreen)  # back where we chose

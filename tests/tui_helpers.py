@@ -16,6 +16,7 @@ from facilitator.session.store import SessionStore
 from facilitator.tui.app import FacilitatorApp, Launch
 from facilitator.tui.screens.form import FormModal
 from facilitator.tui.screens.run import RunScreen
+from facilitator.tui.screens.start import StartScreen
 
 NAMES = ("Kari", "Ola", "Aisha", "Per")
 WAIT_SECONDS = 10.0
@@ -34,6 +35,20 @@ def make_app(workspace, clock, names=NAMES, lang="nb", **launch) -> FacilitatorA
 def setup_app(workspace, clock) -> FacilitatorApp:
     """The app as `facilitator run` starts it with nothing given: at setup."""
     return make_app(workspace, clock, names=(), mode="setup", title="")
+
+
+def start_app(workspace, clock, lang="nb") -> FacilitatorApp:
+    """The app as bare `facilitator` starts it: at the start screen."""
+    return make_app(workspace, clock, names=(), lang=lang, mode="start", title="")
+
+
+async def sessions_listed(pilot) -> None:
+    """The start screen has read the workspace's sessions (off the screen's thread)."""
+    await wait_until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, StartScreen) and pilot.app.screen.listed is not None,
+        "the list of sessions",
+    )
 
 
 async def saved(app, pilot) -> Session:

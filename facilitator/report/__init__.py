@@ -5,7 +5,8 @@
 - `blocks.py`, `summary_layout.py`, `plan_layout.py`: documents as plain blocks;
   `markdown.py` and `html_page.py` write them; `action_csv.py`, `json_export.py`
   and `calendar_ics.py` write the other formats; `formats.py` picks one.
-- `measure_reader.py` and `action_plan.py`: every measure in a workspace, for the plan.
+- `action_plan.py`: every measure in a workspace, once, for the plan (read quickly by
+  `facilitator.session.quickread`).
 - `words.py`: the documents' words in bokmål and English; `redact.py`: names out.
 
 Nothing here imports Textual.

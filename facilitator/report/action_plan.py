@@ -17,10 +17,10 @@ from typing import Literal
 
 from facilitator.i18n import Lang
 from facilitator.report.build import FACTOR_ORDER, Scrub, measure_entry, name_scrubber
-from facilitator.report.measure_reader import SessionMeasures, read_workspace
 from facilitator.report.model import Audience, Factor, MeasureEntry
 from facilitator.report.words import short_date
 from facilitator.session.model import Measure, Visibility
+from facilitator.session.quickread import SessionMeasures, read_workspace
 
 StatusFilter = Literal["open", "all"]
 

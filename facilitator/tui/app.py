@@ -101,7 +101,6 @@ class FacilitatorApp(App[None]):
             self.show_start()
 
     def show_start(self) -> None:
-        entries = self.store.entries()
 
         def chosen(choice: str | None) -> None:
             if choice is None:
@@ -115,7 +114,7 @@ class FacilitatorApp(App[None]):
             else:
                 self.open_path(Path(choice))
 
-        self.push_screen(StartScreen(entries, str(self.workspace), self.lang), chosen)
+        self.push_screen(StartScreen(self.workspace, self.lang), chosen)
 
     def show_setup(self, agenda: Agenda) -> None:
         from facilitator.tui.screens.setup import SetupScreen

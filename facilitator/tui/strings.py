@@ -91,6 +91,7 @@ _S: dict[str, tuple[str, str]] = {
     "start_resume": ("Fortsett en påbegynt økt", "Resume a session"),
     "start_past": ("Tidligere økter", "Past sessions"),
     "start_none": ("Ingen økter ennå.", "No sessions yet."),
+    "start_reading": ("  Leser øktene …", "  Reading the sessions …"),
     "start_workspace": ("Arbeidsmappe: {path}", "Workspace: {path}"),
     "start_broken": (
         "{count} øktfil(er) kan ikke leses; se «facilitator sessions».",

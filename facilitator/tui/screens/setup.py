@@ -141,7 +141,7 @@ class SetupScreen(Screen[Session | None]):
 
     @work(thread=True, exclusive=True)
     def _read_earlier(self) -> None:
-        from facilitator.report.measure_reader import read_workspace
+        from facilitator.session.quickread import read_workspace
 
         sessions, _problems = read_workspace(self.workspace / "sessions")
         self.app.call_from_thread(self._earlier_read, sessions)

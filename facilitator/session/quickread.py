@@ -1,5 +1,6 @@
 """Reading only the measures (and the little around them) from session files,
-fast enough for a workspace of a thousand sessions.
+fast enough for a workspace of a thousand sessions: for the HMS action plan, the
+follow-up of earlier measures, and the start screen's list of sessions.
 
 Most of a session file is the agenda snapshot, the step clocks and the notes;
 parsing all of it with tomllib costs a few milliseconds a file. The action plan
@@ -59,11 +60,22 @@ class SessionMeasures:
     names_in_management_export: bool
     participant_names: tuple[str, ...]
     measures: tuple[Measure, ...]
+    present_count: int = 0
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    @property
+    def state(self) -> Literal["setup", "running", "finished"]:
+        """As `Session.state`: for lists of sessions (the start screen)."""
+        if self.finished_at is not None:
+            return "finished"
+        return "running" if self.started_at is not None else "setup"
 
 
 class _Name(BaseModel):
     model_config = ConfigDict(extra="ignore")
     name: RequiredShortText
+    present: bool = True
 
 
 class _Sheet(BaseModel):
@@ -78,6 +90,8 @@ class _Sheet(BaseModel):
     date: date
     lang: Lang = "nb"
     updated_at: UtcDatetime
+    started_at: UtcDatetime | None = None
+    finished_at: UtcDatetime | None = None
     risk_scale: Literal[3, 5] = 5
     names_in_management_export: bool = False
     participants: Annotated[list[_Name], Field(max_length=MAX_PARTICIPANTS)] = []
@@ -117,6 +131,9 @@ def _measures_of(path: Path, source: _Sheet | Session) -> SessionMeasures:
         names_in_management_export=source.names_in_management_export,
         participant_names=tuple(p.name for p in source.participants),
         measures=tuple(source.measures),
+        present_count=sum(1 for p in source.participants if p.present),
+        started_at=source.started_at,
+        finished_at=source.finished_at,
     )
 
 
