@@ -8,7 +8,9 @@ reading the file's table headers and keys (tomllib keeps no positions).
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -41,10 +43,20 @@ def read_toml(path: Path, lang: Lang = "nb") -> tuple[dict[str, Any], str]:
     try:
         if path.is_dir():
             raise FileProblem(path, [f"{path}: {t['is_dir']}"])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        # Only a regular file (a link to one is fine): /dev/zero would be read until
+        # memory runs out, and a FIFO with no writer would block for ever.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise FileProblem(path, [f"{path}: {t['not_a_file']}"])
+        # Opened without blocking, so a FIFO swapped in since the check cannot hang
+        # us, and read no further than the limit: a file that grows is still bounded.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise FileProblem(path, [f"{path}: {t['not_a_file']}"])
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = max(len(raw), path.stat().st_size)
             raise FileProblem(path, [f"{path}: {t['too_big'].format(mb=size // 1024 // 1024)}"])
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise FileProblem(path, [f"{path}: {t['missing']}"]) from None
     except PermissionError:
@@ -114,6 +126,18 @@ def _is_tag(part: object) -> bool:
     return isinstance(part, str) and part.startswith("function-")
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+SHOWN_ID = 40
+
+
+def shown_id(ident: str) -> str:
+    """An id from a file as it may be quoted in a message: control characters as
+    escapes (an ESC would drive the terminal, a form feed split the line), and
+    cut short (the message is one line, whatever the file holds)."""
+    safe = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), ident)
+    return safe if len(safe) <= SHOWN_ID else safe[: SHOWN_ID - 1] + "…"
+
+
 def format_loc(loc: Loc, data: Any = None) -> str:
     """`steps[3] "innsjekk".minutes`: indices, with the id of the entry where known,
     since an index alone is hard to count in a long file."""
@@ -125,7 +149,7 @@ def format_loc(loc: Loc, data: Any = None) -> str:
             node = node[part] if isinstance(node, list) and part < len(node) else None
             ident = node.get("id") if isinstance(node, dict) else None
             if isinstance(ident, str) and ident:
-                out += f' "{ident}"'
+                out += f' "{shown_id(ident)}"'
         else:
             out += f".{part}" if out else str(part)
             node = node.get(part) if isinstance(node, dict) else None
@@ -318,6 +342,7 @@ def _texts(lang: Lang) -> dict[str, str]:
             "missing": "no such file",
             "no_access": "permission denied",
             "is_dir": "is a folder, not a file",
+            "not_a_file": "is not an ordinary file (a device, a pipe or the like)",
             "too_big": "the file is too large ({mb} MB); at most 5 MB",
             "not_utf8": "the file is not valid UTF-8 text (save it as UTF-8)",
             "syntax": "TOML syntax error",
@@ -327,6 +352,7 @@ def _texts(lang: Lang) -> dict[str, str]:
         "missing": "finner ikke filen",
         "no_access": "mangler tilgang til filen",
         "is_dir": "er en mappe, ikke en fil",
+        "not_a_file": "er ikke en vanlig fil (men en enhet, et rør eller lignende)",
         "too_big": "filen er for stor ({mb} MB); høyst 5 MB",
         "not_utf8": "filen er ikke gyldig UTF-8-tekst (lagre den som UTF-8)",
         "syntax": "feil i TOML-syntaksen",

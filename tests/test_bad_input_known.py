@@ -44,11 +44,6 @@ def test_an_agenda_title_with_brackets_is_shown_as_written(capsys, tmp_path, mon
     assert "[/" in result.out  # the title or a step title, as written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tomlfile.format_loc names a list entry by its id in full: a 10,000-character "
-    "id makes a 10,000-character problem line",
-)
 def test_a_huge_id_is_not_echoed_in_full(capsys, tmp_path):
     path = tmp_path / "agenda.toml"
     path.write_text(SHORT_AGENDA.replace('id = "innsjekk"', f'id = "{"å" * 10_000}"'), "utf-8")
@@ -57,13 +52,6 @@ def test_a_huge_id_is_not_echoed_in_full(capsys, tmp_path):
     assert all(len(line) < 600 for line in result.err_lines), [len(x) for x in result.err_lines]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tomlfile.format_loc quotes a list entry's id as it is: an id with a control "
-    "character goes raw to the terminal (ESC starts an escape sequence), and one with "
-    "a vertical tab or form feed is split into two lines by cli.main's splitlines(), "
-    "the second of which does not name the file",
-)
 # TOML escapes in the file: the parsed id holds the control character itself.
 @pytest.mark.parametrize("char", ["\\u000b", "\\u000c", "\\u001b[2J", "\\u0085"])
 def test_a_control_character_in_an_id_is_not_echoed_raw(capsys, tmp_path, char):
@@ -88,13 +76,6 @@ def test_two_items_with_one_id_are_refused(capsys, tmp_path):
     assert result.code == 2, "a session with two measures of one id was exported"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tomlfile.read_toml reads whatever the path is: a link to /dev/zero is read "
-    "until memory runs out (with a 600 MB limit: 'internal error: MemoryError', exit 1; "
-    "without one the machine's memory), and a FIFO with no writer blocks forever. "
-    "It should refuse anything but a regular file, and read at most MAX_FILE_BYTES + 1",
-)
 def test_a_link_to_a_device_is_refused_as_not_a_file(tmp_path):
     link = tmp_path / "agenda.toml"
     link.symlink_to("/dev/zero")
@@ -114,12 +95,6 @@ def test_a_link_to_a_device_is_refused_as_not_a_file(tmp_path):
     assert str(link) in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="atomic.write_atomic tightens the folder of any session file it saves "
-    "(private_folder=True), so `facilitator resume ~/Documents/x.toml` chmods "
-    "~/Documents to 0700 on the first save",
-)
 def test_saving_a_session_outside_the_workspace_leaves_its_folder_alone(tmp_path):
     ws, documents = tmp_path / "ws", tmp_path / "documents"
     ws.mkdir()

@@ -202,7 +202,11 @@ class SessionStore:
                 else f"session {session_id} is too large to save ({size:.1f} MB, at most "
                 f"{most} MB); shorten some long texts"
             )
-        write_atomic(target, data)
+        # The workspace's own folder is kept owner-only; a session file opened from
+        # somewhere else (`facilitator resume ~/Documents/x.toml`) leaves its folder
+        # as the user has it. The file itself is always owner-only.
+        ours = target.parent.resolve() == self.folder.resolve()
+        write_atomic(target, data, private_folder=ours)
         return target
 
     def create(self, session: Session) -> Path:
