@@ -86,9 +86,9 @@ def test_validation_errors_name_line_field_and_expectation(tmp_path):
     lines = problems(path, lang="en")
     assert lines == [
         f'{path}:9: steps[0] "innsjekk".minutes: expected a number ≥ 1 (got -3)',
-        f'{path}:15: steps[1] "slutt".title.en: missing; this field is required',
-        f'{path}:16: steps[1] "slutt".tittel: unknown field; check the spelling '
-        "(see `facilitator agenda schema`)",
+        f'{path}:15: steps[1] "slutt".title.en: the English text (`en`) is missing; every '
+        'text is written in both Norwegian bokmål and English: title = { nb = "Slutt", en = "…" }',
+        f'{path}:16: steps[1] "slutt".tittel: unknown field (did you mean `title`?)',
     ]
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from facilitator.i18n import LocalizedText, rule_error
 from facilitator.law import Paragraph
@@ -26,7 +27,10 @@ Slug = Annotated[
         description="Lower-case letters a-z, digits, '-' and '_'; at most 64 characters.",
     ),
 ]
-Minutes = Annotated[int, Field(ge=1, le=600, description="Whole minutes, 1 to 600.")]
+# Strict: `minutes = "10"` is a text in TOML, and an editor checking the file against
+# the schema says so; the command line must not quietly accept what the editor refuses.
+Minutes = Annotated[int, Field(strict=True, ge=1, le=600, description="Whole minutes, 1 to 600.")]
+Flag = Annotated[bool, Field(strict=True)]
 
 
 class StepKind(StrEnum):
@@ -84,16 +88,29 @@ class NoteKind(StrEnum):
     """What the focus person says they take with them."""
 
 
+def _rule(kind: str, nb: str, en: str, at: tuple[str | int, ...]) -> PydanticCustomError:
+    """`rule_error` that also says where in the model it applies (`at`, below the
+    model that raised it), so the message can point at that field's line."""
+    error = rule_error(kind, nb, en)
+    return PydanticCustomError(kind, error.message_template, {**(error.context or {}), "at": at})
+
+
 def _unique_ids(what: str, ids: list[str]) -> None:
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        names = ", ".join(dupes)
-        nb_what = {"step": "steg", "phase": "fase"}[what]
-        raise rule_error(
-            "duplicate_id",
-            f"hvert {nb_what} trenger sin egen id; brukt flere ganger: {names}",
-            f"each {what} needs an id of its own; used more than once: {names}",
-        )
+    seen: dict[str, int] = {}
+    for n, ident in enumerate(ids):
+        if ident in seen:
+            first = seen[ident]
+            nb_what = {"step": "steg", "phase": "fase"}[what]
+            plural = {"step": "steps", "phase": "phases"}[what]
+            raise _rule(
+                "duplicate_id",
+                f"id-en «{ident}» er brukt flere ganger (først i {plural}[{first}]); "
+                f"hvert {nb_what} trenger sin egen id",
+                f'the id "{ident}" is used more than once (first by {plural}[{first}]); '
+                f"each {what} needs an id of its own",
+                (plural, n, "id"),
+            )
+        seen[ident] = n
 
 
 class _Strict(BaseModel):
@@ -110,9 +127,9 @@ class Phase(_Strict):
     """The rule of this phase, shown large while it runs."""
     speakers: Role = Role.EVERYONE
     listeners: Role = Role.NOBODY
-    round: bool = False
+    round: Flag = False
     """The phase goes around the table: its minutes are split among those present."""
-    focus_back_turned: bool = False
+    focus_back_turned: Flag = False
     """The focus person turns their back and only listens (the reflecting-team phase)."""
     note_kind: NoteKind = NoteKind.NOTE
     """The kind of note the app suggests during this phase."""
@@ -176,10 +193,13 @@ class Step(_Strict):
                 )
             declared, name = self.minutes, "minutes"
         if declared is not None and self.phases and phase_total != declared:
-            raise rule_error(
+            raise _rule(
                 "phases_sum",
-                f"fasene er til sammen {phase_total} minutter, men `{name}` er {declared}",
-                f"the phases add up to {phase_total} minutes but `{name}` is {declared}",
+                f"fasene er til sammen {phase_total} minutter, men `{name}` er {declared}; "
+                f"sett `{name} = {phase_total}`, endre fasene, eller ta bort `{name}`",
+                f"the phases add up to {phase_total} minutes but `{name}` is {declared}; "
+                f"set `{name} = {phase_total}`, change the phases, or leave `{name}` out",
+                (name,),
             )
         if self.kind is StepKind.ROUND and self.phases:
             raise rule_error(
@@ -208,8 +228,8 @@ class Step(_Strict):
 
 
 class GroupSize(_Strict):
-    min: Annotated[int, Field(ge=1, le=50)] = 2
-    max: Annotated[int, Field(ge=1, le=50)] = 6
+    min: Annotated[int, Field(strict=True, ge=1, le=50)] = 2
+    max: Annotated[int, Field(strict=True, ge=1, le=50)] = 6
     """Recommended largest group; more are allowed with a warning."""
 
     @model_validator(mode="after")

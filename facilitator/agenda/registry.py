@@ -9,6 +9,8 @@ from pathlib import Path
 
 from facilitator.agenda.loader import load_agenda_file
 from facilitator.agenda.model import Agenda
+from facilitator.agenda.problems import mean
+from facilitator.agenda.suggest import did_you_mean
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.tomlfile import FileProblem
@@ -75,21 +77,38 @@ def find_agenda_path(agenda_id: str, workspace: Path | None) -> Path | None:
     return None
 
 
+def agenda_ids(workspace: Path | None) -> list[str]:
+    """The ids of every agenda file found, valid or not, without loading them."""
+    return sorted({_peek_id(path) or path.stem for _, path in _candidates(workspace)})
+
+
+def load_agenda_path(path: Path, workspace: Path | None, lang: Lang = "nb") -> Agenda:
+    """The agenda in `path`, its `extends` found in the workspace or built in."""
+    return load_agenda_file(
+        path, lambda i: find_agenda_path(i, workspace), lang, lambda: agenda_ids(workspace)
+    )
+
+
+def looks_like_path(ref: str) -> bool:
+    return ref.endswith(".toml") or "/" in ref or "\\" in ref
+
+
 def load_agenda(ref: str, workspace: Path | None, lang: Lang = "nb") -> Agenda:
     """An agenda by id (`kollegaveiledning`) or by path (`my/agenda.toml`)."""
     path = Path(ref).expanduser()
-    looks_like_path = ref.endswith(".toml") or "/" in ref or "\\" in ref
-    if not looks_like_path:
+    if not looks_like_path(ref):
         found = find_agenda_path(ref, workspace)
         if found is None:
             known = ", ".join(sorted({e.id for e in list_agendas(workspace) if e.agenda}))
+            guess = did_you_mean(ref, agenda_ids(workspace))
+            hint = mean(lang, f"«{guess}»" if lang == "nb" else f'"{guess}"') if guess else ""
             raise UserError(
-                f"finner ingen agenda med id «{ref}». Tilgjengelige: {known}"
+                f"finner ingen agenda med id «{ref}»{hint}. Tilgjengelige: {known}"
                 if lang == "nb"
-                else f'no agenda has the id "{ref}". Available: {known}'
+                else f'no agenda has the id "{ref}"{hint}. Available: {known}'
             )
         path = found
-    return load_agenda_file(path, lambda i: find_agenda_path(i, workspace), lang)
+    return load_agenda_path(path, workspace, lang)
 
 
 def list_agendas(workspace: Path | None, lang: Lang = "nb") -> list[AgendaEntry]:
@@ -105,7 +124,7 @@ def list_agendas(workspace: Path | None, lang: Lang = "nb") -> list[AgendaEntry]
             continue
         seen.add(ident)
         try:
-            agenda = load_agenda_file(path, lambda i: find_agenda_path(i, workspace), lang)
+            agenda = load_agenda_path(path, workspace, lang)
             entries.append(AgendaEntry(agenda.id, path, source, agenda, None))
         except FileProblem as exc:
             entries.append(AgendaEntry(ident, path, source, None, exc.problems[0]))

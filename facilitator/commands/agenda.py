@@ -9,9 +9,8 @@ from pathlib import Path
 
 from rich.table import Table
 
-from facilitator.agenda.loader import load_agenda_file
 from facilitator.agenda.model import StepKind
-from facilitator.agenda.registry import find_agenda_path, list_agendas, load_agenda
+from facilitator.agenda.registry import list_agendas, load_agenda, load_agenda_path
 from facilitator.agenda.schema import agenda_file_schema
 from facilitator.commands.output import console, err_console
 from facilitator.errors import UserError
@@ -133,7 +132,7 @@ def agenda_validate(workspace: Path, paths: list[Path], lang: Lang) -> int:
     out, err = console(), err_console()
     for path in paths:
         try:
-            agenda = load_agenda_file(path, lambda i: find_agenda_path(i, workspace), lang)
+            agenda = load_agenda_path(path, workspace, lang)
         except FileProblem as exc:
             bad += 1
             for problem in exc.problems:
