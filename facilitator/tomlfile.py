@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
+from facilitator.tomlsyntax import explain_syntax
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -93,10 +94,12 @@ def _syntax_position(exc: tomllib.TOMLDecodeError) -> str:
 
 
 def _syntax_msg(exc: tomllib.TOMLDecodeError, lang: Lang) -> str:
-    # tomllib's own words are English; the position part we can say in both languages
+    # tomllib's own words are English and about the parser: say them in the user's
+    # language, with the usual cause (`explain_syntax`), and the position part too
     at_end = " (på slutten av filen)" if lang == "nb" else " (at the end of the file)"
-    msg = _END.sub(at_end, _POS.sub("", str(exc)))
-    return msg[:1].lower() + msg[1:]
+    message = str(exc)
+    ending = at_end if _END.search(message) else ""
+    return explain_syntax(_END.sub("", _POS.sub("", message)), lang) + ending
 
 
 def validation_problems(
