@@ -83,7 +83,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col_minutes": ("Min", "Min"),
     "col_id": ("Id", "Id"),
     "col_title": ("Tittel", "Title"),
-    "col_source": ("Kilde", "Source"),
+    "col_title_theme": ("Tittel og tema", "Title and theme"),
     "col_paragraphs": ("§ 4-3", "§ 4-3"),
     "col_total_6": ("Min (6)", "Min (6)"),
     "col_date": ("Dato", "Date"),
@@ -114,7 +114,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "state_running": ("pågår", "running"),
     "state_finished": ("avsluttet", "finished"),
     "state_broken": ("kan ikke leses", "unreadable"),
-    "invalid_agenda": ("ugyldig", "invalid"),
+    "invalid_agenda": ("ugyldig; se feilen under", "invalid; see the problem below"),
     # export and plan
     "cmd_export": (
         "skriv oppsummeringen av en økt: til ledelsen og AMU, eller gruppens eget referat",

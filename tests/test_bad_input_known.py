@@ -28,12 +28,6 @@ def no_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     forbid_screen(monkeypatch)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/agenda.py puts agenda titles into Rich tables as markup: a title "
-    'with "[/b]" (valid text) ends `agenda show` and `agenda list` with "internal '
-    'error: MarkupError", exit 1',
-)
 @pytest.mark.parametrize("command", [("agenda", "show", "agendas/kort.toml"), ("agenda", "list")])
 def test_an_agenda_title_with_brackets_is_shown_as_written(capsys, tmp_path, monkeypatch, command):
     (tmp_path / "agendas").mkdir()

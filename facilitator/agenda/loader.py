@@ -26,7 +26,7 @@ from facilitator.agenda.problems import (
 )
 from facilitator.agenda.suggest import did_you_mean
 from facilitator.i18n import Lang
-from facilitator.tomlfile import FileProblem, Loc, locate, read_toml
+from facilitator.tomlfile import FileProblem, Loc, locate, read_toml, shown_id
 
 MAX_EXTENDS_DEPTH = 8
 _ID_LISTS = ("steps", "phases")
@@ -87,7 +87,7 @@ def _resolve(
         )
     chain = (*seen, str(raw.get("id", path.stem)))
     if parent_id in chain:
-        cycle = " → ".join((*chain, parent_id))
+        cycle = " → ".join(shown_id(i) for i in (*chain, parent_id))
         raise _problem(
             path,
             text,
@@ -108,13 +108,14 @@ def _resolve(
     parent_path = _find_parent(parent_id, path, find)
     if parent_path is None:
         guess = did_you_mean(parent_id, known()) if known else None
-        hint = mean(lang, f'`extends = "{guess}"`') if guess else ""
+        hint = mean(lang, f'`extends = "{shown_id(guess)}"`') if guess else ""
         raise _problem(
             path,
             text,
             "extends",
-            f"finner ingen agenda med id «{parent_id}»{hint}; se `facilitator agenda list`",
-            f'no agenda has the id "{parent_id}"{hint}; see `facilitator agenda list`',
+            f"finner ingen agenda med id «{shown_id(parent_id)}»{hint}; "
+            "se `facilitator agenda list`",
+            f'no agenda has the id "{shown_id(parent_id)}"{hint}; see `facilitator agenda list`',
             lang,
         )
     parent = _resolve(parent_path, find, lang, chain, known).merged

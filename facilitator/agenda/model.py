@@ -104,9 +104,10 @@ def _unique_ids(what: str, ids: list[str]) -> None:
             plural = {"step": "steps", "phase": "phases"}[what]
             raise _rule(
                 "duplicate_id",
-                f"id-en «{ident}» er brukt flere ganger (først i {plural}[{first}]); "
+                # the id itself is in the field path of the message, made safe to show
+                f"id-en er brukt flere ganger (først i {plural}[{first}]); "
                 f"hvert {nb_what} trenger sin egen id",
-                f'the id "{ident}" is used more than once (first by {plural}[{first}]); '
+                f"the id is used more than once (first by {plural}[{first}]); "
                 f"each {what} needs an id of its own",
                 (plural, n, "id"),
             )

@@ -24,7 +24,7 @@ from facilitator.agenda.model import Agenda
 from facilitator.agenda.suggest import did_you_mean, slug_from
 from facilitator.i18n import Lang, LocalizedText
 from facilitator.law import Paragraph
-from facilitator.tomlfile import Loc, explain, format_loc, locate
+from facilitator.tomlfile import Loc, explain, format_loc, locate, shown_id
 
 _PLACEMENT_KEYS = ("before", "after", "remove")
 _WHAT = {"steps": ("steg", "step"), "phases": ("fase", "phase")}
@@ -71,7 +71,8 @@ def mean(lang: Lang, what: str, after: str = "") -> str:
 def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
     nb = lang == "nb"
     what_nb, what_en = _WHAT.get(str(p.loc[-2]), ("oppføring", "entry"))
-    known = ", ".join(p.known)
+    known = _listed(p.known)
+    anchor = shown_id(p.anchor or "")
     if p.key == "id":
         head = f"{f.where(p.loc)}: {format_loc(p.loc, f.raw) or p.loc[0]}: "
         return head + (
@@ -86,21 +87,26 @@ def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
     at = (*p.loc, key)
     head = f"{f.where(at)}: {format_loc(at, f.raw)}: "
     guess = did_you_mean(p.anchor or "", p.known)
-    hint = mean(lang, f'`{key} = "{guess}"`') if guess else ""
+    hint = mean(lang, f'`{key} = "{shown_id(guess)}"`') if guess else ""
     if not guess:
         hint = f" ({'de som finnes' if nb else 'those there are'}: {known})"
     if p.key == "remove":
         return head + (
-            f"det finnes ikke noe {what_nb} «{p.anchor}» å ta bort{hint}"
+            f"det finnes ikke noe {what_nb} «{anchor}» å ta bort{hint}"
             if nb
-            else f'there is no {what_en} "{p.anchor}" to remove{hint}'
+            else f'there is no {what_en} "{anchor}" to remove{hint}'
         )
     where_nb = "foran" if p.key == "before" else "etter"
     return head + (
-        f"det finnes ikke noe {what_nb} «{p.anchor}» å sette dette {where_nb}{hint}"
+        f"det finnes ikke noe {what_nb} «{anchor}» å sette dette {where_nb}{hint}"
         if nb
-        else f'there is no {what_en} "{p.anchor}" to put this {p.key}{hint}'
+        else f'there is no {what_en} "{anchor}" to put this {p.key}{hint}'
     )
+
+
+def _listed(ids: Sequence[str], most: int = 12) -> str:
+    shown = [shown_id(i) for i in ids[:most]]
+    return ", ".join(shown) + (", …" if len(ids) > most else "")
 
 
 def validation_lines(f: AgendaText, exc: ValidationError, lang: Lang) -> list[str]:
@@ -139,10 +145,10 @@ def _explain(f: AgendaText, err: Any, loc: Loc, lang: Lang) -> str:
         example = "10" if kind == "int_type" else "true"
         return (
             f"forventet {'et heltall' if kind == 'int_type' else 'true eller false'} uten "
-            f"anførselstegn, som {key} = {example} (fikk {value!r})"
+            f"anførselstegn, som {key} = {example} (fikk «{shown_id(value)}»)"
             if nb
             else f"expected {'a whole number' if kind == 'int_type' else 'true or false'} "
-            f"without quotes, like {key} = {example} (got {value!r})"
+            f'without quotes, like {key} = {example} (got "{shown_id(value)}")'
         )
     base = explain(err, lang)
     if kind in ("enum", "literal_error") and len(loc) >= 2 and loc[-2] == "paragraphs":
@@ -210,11 +216,11 @@ def _missing(f: AgendaText, loc: Loc, lang: Lang) -> str:
         )
     new = _new_entry(f, loc)
     if new is not None:
-        ident, known, what = new
+        raw_id, known, what = new
         what_nb, what_en = _WHAT[what]
-        guess = did_you_mean(ident, known)
-        hint = mean(lang, f'`id = "{guess}"`') if guess else ""
-        parent = f.merged.get("extends", "")
+        guess = did_you_mean(raw_id, known)
+        hint = mean(lang, f'`id = "{shown_id(guess)}"`') if guess else ""
+        ident, parent = shown_id(raw_id), shown_id(str(f.merged.get("extends", "")))
         return (
             f"mangler; «{ident}» er ikke et {what_nb} i «{parent}», så det blir et nytt "
             f"{what_nb}, og et nytt {what_nb} trenger `{field}`{hint}"

@@ -7,10 +7,13 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from rich import box
 from rich.table import Table
+from rich.text import Text
 
+from facilitator.agenda.coverage import short_refs
 from facilitator.agenda.model import StepKind
-from facilitator.agenda.registry import list_agendas, load_agenda, load_agenda_path
+from facilitator.agenda.registry import AgendaEntry, list_agendas, load_agenda, load_agenda_path
 from facilitator.agenda.schema import agenda_file_schema
 from facilitator.commands.output import console, err_console
 from facilitator.errors import UserError
@@ -52,8 +55,9 @@ def agenda_show(
             booked_end += timedelta(days=1)
     schedule = plan(agenda, participants, begin, booked_end)
 
+    # Text, never markup: a title may hold "[/b]", which is text like any other
     table = Table(
-        title=t("schedule_title", lang, title=agenda.title.get(lang), n=participants),
+        title=Text(t("schedule_title", lang, title=agenda.title.get(lang), n=participants)),
         title_justify="left",
     )
     table.add_column("#", justify="right", style="dim")
@@ -73,7 +77,7 @@ def agenda_show(
             detail = t("per_person_in_round", lang, share=_fmt_share(item.share_seconds))
         table.add_row(
             str(n),
-            step.title.get(lang),
+            Text(step.title.get(lang)),
             f"{item.start:%H:%M}",
             f"{item.end:%H:%M}",
             str(item.minutes),
@@ -100,30 +104,43 @@ def agenda_show(
     return 0
 
 
-def agenda_list(workspace: Path, lang: Lang) -> int:
-    entries = list_agendas(workspace, lang)
-    table = Table()
-    table.add_column(t("col_id", lang))
-    table.add_column(t("col_title", lang))
-    table.add_column(t("col_paragraphs", lang))
-    table.add_column(t("col_total_6", lang), justify="right")
-    table.add_column(t("col_source", lang))
+LONGEST_ID_SHOWN_WHOLE = 40
+"""An id up to this long gets a column as wide as itself, so it is never cut: it is
+what the user types. A longer one (ids may have 64 characters) folds instead."""
+
+
+def agenda_table(entries: list[AgendaEntry], lang: Lang) -> Table:
+    """The agendas as a table that reads in 80 columns: the whole id (what the user
+    types) with its source under it, the title with the theme under it, the
+    § 4-3 paragraphs short, and the minutes with six participants."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    longest = max((len(e.id) for e in entries), default=2)
+    table.add_column(t("col_id", lang), min_width=min(longest, LONGEST_ID_SHOWN_WHOLE))
+    table.add_column(t("col_title_theme", lang), ratio=1)
+    table.add_column(t("col_paragraphs", lang), max_width=13)
+    table.add_column(t("col_total_6", lang), justify="right", no_wrap=True)
+    # Text, never markup: a title may hold "[/b]", which is text like any other
     for e in entries:
+        ident = Text(e.id, overflow="fold")
         source = t("source_builtin" if e.source == "builtin" else "source_workspace", lang)
+        ident.append(f"\n{source}", style="dim")
         if e.agenda is None:
-            table.add_row(e.id, f"[red]{t('invalid_agenda', lang)}[/]", "", "", source)
+            table.add_row(ident, Text(t("invalid_agenda", lang), style="red"), "", "")
             continue
         a = e.agenda
-        title = a.title.get(lang)
+        title = Text(a.title.get(lang))
         if a.theme is not None:
-            title += f"\n[dim]{a.theme.get(lang)}[/]"
-        refs = ", ".join(str(p) for p in a.paragraphs)
+            title.append(f"\n{a.theme.get(lang)}", style="dim")
         total = sum(s.planned_minutes(6) for s in a.steps)
-        table.add_row(a.id, title, refs, str(total), source)
-    console().print(table)
-    problems = [e.problem for e in entries if e.problem]
-    for problem in problems:
-        err_console().print(f"facilitator: {problem}", markup=False)
+        table.add_row(ident, title, short_refs(a.paragraphs), str(total))
+    return table
+
+
+def agenda_list(workspace: Path, lang: Lang) -> int:
+    entries = list_agendas(workspace, lang)
+    console().print(agenda_table(entries, lang))
+    for problem in (e.problem for e in entries if e.problem):
+        err_console().print(f"facilitator: {problem}", markup=False, highlight=False)
     return 0
 
 
