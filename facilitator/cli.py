@@ -61,6 +61,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     validate = add(asub, "validate", "cmd_agenda_validate")
     validate.add_argument("paths", nargs="+", metavar="PATH", help=t("arg_paths", lang))
     add(asub, "schema", "cmd_agenda_schema")
+    _add_agenda_series(asub, common, lang)
     add(sub, "sessions", "cmd_sessions")
 
     run = add(sub, "run", "cmd_run")
@@ -75,6 +76,37 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     resume.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
     _add_export_and_plan(sub, common, lang)
     return p
+
+
+def _add_agenda_series(
+    asub: argparse._SubParsersAction, common: argparse.ArgumentParser, lang: Lang
+) -> None:
+    series = asub.add_parser(
+        "series",
+        help=t("cmd_agenda_series", lang),
+        description=t("series_desc", lang),
+        parents=[common],
+    )
+    series.add_argument("--start", metavar="DATE", help=t("opt_series_start", lang))
+    series.add_argument("--every", metavar="Nw|Nm", default="6w", help=t("opt_series_every", lang))
+    series.add_argument("--time", metavar="HH:MM", help=t("opt_series_time", lang))
+    series.add_argument(
+        "--participants",
+        "-n",
+        type=int,
+        default=6,
+        metavar="N",
+        help=t("opt_series_participants", lang),
+    )
+    series.add_argument(
+        "--format",
+        "-f",
+        dest="fmt",
+        choices=["text", "ics"],
+        default="text",
+        help=t("opt_series_format", lang),
+    )
+    series.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
 
 
 def _add_export_and_plan(
@@ -199,6 +231,19 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
             return cmd.agenda_validate(workspace, [Path(p) for p in args.paths], lang)
         if sub == "schema":
             return cmd.agenda_schema()
+        if sub == "series":
+            from facilitator.commands.agenda_series import agenda_series
+
+            return agenda_series(
+                workspace,
+                lang,
+                args.start,
+                args.every,
+                args.time,
+                args.participants,
+                args.fmt,
+                args.output,
+            )
         raise UserError(t("agenda_needs_sub", lang))
     parser.print_help()
     return 2

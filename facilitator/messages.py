@@ -66,8 +66,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no unfinished sessions in {path}; start one with 'facilitator run'",
     ),
     "agenda_needs_sub": (
-        "velg en underkommando: list, show, validate eller schema",
-        "choose a subcommand: list, show, validate or schema",
+        "velg en underkommando: list, show, validate, schema, series eller new",
+        "choose a subcommand: list, show, validate, schema, series or new",
     ),
     "bad_time": (
         "forventet et klokkeslett som 09:00, fikk «{value}»",
@@ -115,6 +115,75 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "state_finished": ("avsluttet", "finished"),
     "state_broken": ("kan ikke leses", "unreadable"),
     "invalid_agenda": ("ugyldig; se feilen under", "invalid; see the problem below"),
+    # agenda series
+    "cmd_agenda_series": (
+        "en årsplan: de åtte temaøktene om § 4-3 med datoer, som tekst eller kalender (ics)",
+        "a year plan: the eight theme sessions on § 4-3 with dates, as text or a calendar (ics)",
+    ),
+    "series_desc": (
+        "Setter opp de åtte temaagendaene om arbeidsmiljøloven § 4-3 som en serie med datoer: psykologisk trygghet og tillit først (kollegaveiledning trenger at folk tør å ta opp ekte dilemmaer), så forventninger, arbeidsmengde og kontakt, de tyngste temaene når gruppen kjenner hverandre, og robusthet til slutt. Til slutt står det om serien dekker alle faktorene i § 4-3. En agenda i arbeidsmappen med samme id som et av temaene brukes i stedet for det innebygde.",
+        "Lays out the eight theme agendas on section 4-3 of the Working Environment Act as a series with dates: psychological safety and trust first (peer supervision needs people to dare to bring real dilemmas), then expectations, workload and contact, the heaviest themes once the group knows each other, and robustness last. The plan ends by saying whether the series covers every factor of § 4-3. An agenda in the workspace with the id of one of the themes is used instead of the built-in one.",
+    ),
+    "opt_series_start": (
+        "dato for første økt, ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ (standard: førstkommende mandag)",
+        "date of the first session, YYYY-MM-DD or DD.MM.YYYY (default: next Monday)",
+    ),
+    "opt_series_every": (
+        "tiden mellom øktene: Nw uker eller Nm måneder (standard 6w, som gir åtte økter på et år)",
+        "the time between sessions: Nw weeks or Nm months (default 6w: eight sessions in a year)",
+    ),
+    "opt_series_time": (
+        "når øktene starter, HH:MM (uten: heldagshendelser i kalenderen)",
+        "when the sessions start, HH:MM (without it: all-day events in the calendar)",
+    ),
+    "opt_series_participants": (
+        "antall deltakere lengden på øktene regnes for (standard 6)",
+        "the number of participants the sessions' length is planned for (default 6)",
+    ),
+    "opt_series_format": (
+        "text (standard) eller ics (kalenderfil med én hendelse per økt)",
+        "text (default) or ics (a calendar file with one event per session)",
+    ),
+    "bad_every": (
+        "--every: forventet et antall uker eller måneder, som 6w (hver 6. uke) eller 2m (hver 2. måned), fra 1w til 52w eller 1m til 12m; fikk «{value}»",
+        "--every: expected a number of weeks or months, like 6w (every 6 weeks) or 2m (every 2 months), from 1w to 52w or 1m to 12m; got '{value}'",
+    ),
+    "bad_series_date": (
+        "--start: forventet en dato som 2026-09-07 eller 07.09.2026, fikk «{value}»",
+        "--start: expected a date like 2026-09-07, got '{value}'",
+    ),
+    "series_title": (
+        "Temaserie om psykososialt arbeidsmiljø (arbeidsmiljøloven § 4-3)",
+        "Theme series on the psychosocial work environment (AML § 4-3)",
+    ),
+    "series_span": (
+        "{n} økter {every}, fra {first} til {last}.",
+        "{n} sessions {every}, from {first} to {last}.",
+    ),
+    "every_week": ("hver uke", "every week"),
+    "every_weeks": ("hver {n}. uke", "every {n} weeks"),
+    "every_month": ("hver måned", "every month"),
+    "every_months": ("hver {n}. måned", "every {n} months"),
+    "series_clock": ("kl. {start}–{end}", "{start}–{end}"),
+    "weekend": ("helg", "weekend"),
+    "series_refs": ("§ 4-3 {refs} · agenda {id}", "§ 4-3 {refs} · agenda {id}"),
+    "series_covers_all": (
+        "Serien dekker alle faktorene som § 4-3 nevner: {refs}.",
+        "The series covers every factor that § 4-3 names: {refs}.",
+    ),
+    "series_misses": (
+        "Serien dekker ikke {refs} i § 4-3, og dermed ikke alle faktorene loven nevner.",
+        "The series leaves out {refs} of § 4-3, so it does not cover every factor the law names.",
+    ),
+    "series_calendar_name": ("Temaserie § 4-3", "Theme series § 4-3"),
+    "series_event_number": (
+        "Økt {n} av {total} i temaserien om § 4-3.",
+        "Session {n} of {total} in the theme series on § 4-3.",
+    ),
+    "series_event_agenda": (
+        "Agenda: {id} (facilitator run --agenda {id})",
+        "Agenda: {id} (facilitator run --agenda {id})",
+    ),
     # export and plan
     "cmd_export": (
         "skriv oppsummeringen av en økt: til ledelsen og AMU, eller gruppens eget referat",

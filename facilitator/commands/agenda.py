@@ -1,10 +1,10 @@
-"""`facilitator agenda list|show|validate|schema`."""
+"""`facilitator agenda list|show|validate|schema` (`series` and `new` have modules of their own)."""
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from rich import box
@@ -26,13 +26,24 @@ from facilitator.tomlfile import FileProblem
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
-def parse_clock_time(value: str, lang: Lang, base: datetime | None = None) -> datetime:
-    """`09:00` today in local time (or on the day of `base`)."""
+def parse_hhmm(value: str, lang: Lang) -> time:
+    """`09:00` (or `9.00`) as a time of day."""
     m = _HHMM.match(value.strip())
     if not m:
         raise UserError(t("bad_time", lang, value=value))
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def parse_clock_time(value: str, lang: Lang, base: datetime | None = None) -> datetime:
+    """`09:00` today in local time (or on the day of `base`)."""
+    at = parse_hhmm(value, lang)
     day = base or datetime.now().astimezone()
-    return day.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=0, microsecond=0)
+    return day.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+
+
+def check_participants(participants: int, lang: Lang) -> None:
+    if not 1 <= participants <= MAX_PARTICIPANTS:
+        raise UserError(t("bad_participants", lang, most=MAX_PARTICIPANTS, value=participants))
 
 
 def _fmt_share(seconds: float) -> str:
@@ -43,8 +54,7 @@ def _fmt_share(seconds: float) -> str:
 def agenda_show(
     workspace: Path, ref: str, participants: int, start: str | None, end: str | None, lang: Lang
 ) -> int:
-    if not 1 <= participants <= MAX_PARTICIPANTS:
-        raise UserError(t("bad_participants", lang, most=MAX_PARTICIPANTS, value=participants))
+    check_participants(participants, lang)
     agenda = load_agenda(ref, workspace, lang)
     now = datetime.now().astimezone()
     begin = parse_clock_time(start, lang) if start else now.replace(second=0, microsecond=0)
