@@ -1,13 +1,15 @@
-"""Languages and texts that exist in both Norwegian bokmål and English."""
+"""Languages, and the rules for text people type.
+
+The pydantic types for texts (`Text`, `LocalizedText`, …) are in
+`facilitator.texts`: this module stays free of pydantic, so that what runs before
+the first frame of the screen app (the command line, the start screen) does not
+wait for it."""
 
 from __future__ import annotations
 
 import os
 import re
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from typing import Literal
 
 Lang = Literal["nb", "en"]
 LANGS: tuple[Lang, ...] = ("nb", "en")
@@ -16,7 +18,8 @@ DEFAULT_LANG: Lang = "nb"
 # Texts are for people: no control characters other than line breaks and tabs,
 # and a bound on length so a runaway paste cannot make a file unmanageable.
 _CONTROL_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_NO_CONTROL = rf"^[^{_CONTROL_RANGES}]*$"
+NO_CONTROL = rf"^[^{_CONTROL_RANGES}]*$"
+"""A pattern for text with no control characters other than tab and line breaks."""
 _CONTROL = re.compile(rf"[{_CONTROL_RANGES}]")
 MAX_TEXT = 10_000
 
@@ -26,32 +29,6 @@ def clean_text(text: str, limit: int | None = None) -> str:
     them in unseen), stripped, and cut to `limit` characters if given."""
     cleaned = _CONTROL.sub("", text).strip()
     return cleaned[:limit] if limit is not None else cleaned
-
-
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT, pattern=_NO_CONTROL)
-]
-ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=200, pattern=_NO_CONTROL)
-]
-RequiredShortText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_NO_CONTROL),
-]
-
-
-class LocalizedText(BaseModel):
-    """A text in Norwegian bokmål and English; both are required."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nb: Annotated[Text, Field(min_length=1)]
-    """Norwegian bokmål."""
-    en: Annotated[Text, Field(min_length=1)]
-    """English."""
-
-    def get(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.nb
 
 
 def resolve_lang(value: str | None = None) -> Lang:
@@ -66,7 +43,14 @@ def resolve_lang(value: str | None = None) -> Lang:
     return DEFAULT_LANG
 
 
-def rule_error(kind: str, nb: str, en: str) -> PydanticCustomError:
-    """A validation error of our own, worded in both languages; the error
-    printer picks the user's language from its context."""
-    return PydanticCustomError(kind, "{en}", {"nb": nb, "en": en})
+_TEXT_TYPES = ("Text", "ShortText", "RequiredShortText", "LocalizedText", "rule_error")
+
+
+def __getattr__(name: str) -> object:
+    # The text types lived here once; what still imports them from here gets them
+    # from `facilitator.texts` (loaded only then, with pydantic).
+    if name in _TEXT_TYPES:
+        from facilitator import texts
+
+        return getattr(texts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -58,11 +58,11 @@ class Disk:
         self._real = facilitator.session.store.write_atomic
         monkeypatch.setattr(facilitator.session.store, "write_atomic", self)
 
-    def __call__(self, path: Path, data: bytes) -> None:
+    def __call__(self, path: Path, data: bytes, **options: Any) -> None:
         self.attempts += 1
         if self.full:
             raise OSError(errno.ENOSPC, "No space left on device")
-        self._real(path, data)
+        self._real(path, data, **options)
 
 
 @pytest.fixture

@@ -623,11 +623,11 @@ async def test_a_failing_disk_is_shown_and_the_app_keeps_going(
     disk_full = {"on": False}
     attempts = []
 
-    def write_atomic(path, data):
+    def write_atomic(path, data, **options):
         attempts.append(path)
         if disk_full["on"]:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(path, data)
+        real_write(path, data, **options)
 
     monkeypatch.setattr(store_module, "write_atomic", write_atomic)
     app = make_app(workspace, clock)

@@ -1,18 +1,18 @@
 """Starting the screen app: bare `facilitator`, `facilitator run`, `facilitator resume`.
 
 Textual is imported here only when one of these commands runs, so the other
-commands start fast.
+commands start fast; and what only `run` and `resume` need (agendas, sessions:
+pydantic models) is imported inside them, so bare `facilitator` draws its start
+screen before the models are loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
-from facilitator.session.store import SessionStore
 
 
 def _run(workspace: Path, lang: Lang, **launch: object) -> int:
@@ -30,25 +30,31 @@ def start(workspace: Path, lang: Lang) -> int:
 def run(
     workspace: Path, lang: Lang, agenda_ref: str | None, participants: str | None, title: str | None
 ) -> int:
+    from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
+
     agenda = load_agenda(agenda_ref or DEFAULT_AGENDA, workspace, lang)
     names = [n.strip() for n in (participants or "").split(",") if n.strip()]
     return _run(workspace, lang, mode="run", agenda=agenda, names=names, title=title or "")
 
 
 def resume(workspace: Path, lang: Lang, ref: str | None) -> int:
+    from facilitator.session.quickread import read_workspace
+    from facilitator.session.store import SessionStore
+
     store = SessionStore(workspace, lang)
     if ref:
         path = store.resolve(ref)
-        session = store.load(path)  # a damaged file is reported here, before the screen opens
     else:
-        unfinished = [e for e in store.entries() if e.session and e.session.state != "finished"]
+        # The quick reader: a workspace of a thousand sessions is read in a second.
+        found, _problems = read_workspace(store.folder, lang)
+        unfinished = [e for e in found if e.state != "finished"]
         if not unfinished:
             raise UserError(t("no_unfinished", lang, path=store.folder))
-        latest = max(unfinished, key=lambda e: e.session.updated_at if e.session else 0)
-        path, session = latest.path, latest.session
+        path = max(unfinished, key=lambda e: e.updated_at).path
+    session = store.load(path)  # a damaged file is reported here, before the screen opens
     # So is a session open in another process: one line on stderr and exit code 1,
     # rather than a screen that opens only to close again. (The screen takes the lock
     # itself; should another process take it in between, the screen says so.)
-    with store.lock(session.id if session else path.stem):
+    with store.lock(session.id):
         pass
     return _run(workspace, lang, mode="resume", session_path=path)

@@ -202,10 +202,12 @@ class SessionStore:
                 else f"session {session_id} is too large to save ({size:.1f} MB, at most "
                 f"{most} MB); shorten some long texts"
             )
-        # The workspace's own folder is kept owner-only; a session file opened from
-        # somewhere else (`facilitator resume ~/Documents/x.toml`) leaves its folder
-        # as the user has it. The file itself is always owner-only.
-        ours = target.parent.resolve() == self.folder.resolve()
+        # The workspace's own folder (or one made for this file) is kept owner-only;
+        # a session file opened from somewhere else (`facilitator resume
+        # ~/Documents/x.toml`) leaves that folder as the user has it. The file
+        # itself is always owner-only.
+        folder = target.parent
+        ours = not folder.exists() or folder.resolve() == self.folder.resolve()
         write_atomic(target, data, private_folder=ours)
         return target
 

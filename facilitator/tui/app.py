@@ -8,6 +8,7 @@ brings) are imported when first shown (benchmarks/run.py measures start-up)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,6 @@ from textual.screen import Screen
 
 from facilitator.errors import FacilitatorError, SessionLocked
 from facilitator.i18n import Lang
-from facilitator.session.store import SessionStore
 from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.start import NEW, StartScreen
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from facilitator.session.autosave import AutoSaver, SaveStatus
     from facilitator.session.lock import SessionLock
     from facilitator.session.model import Session
+    from facilitator.session.store import SessionStore
     from facilitator.workshop import Workshop
 
 
@@ -69,7 +70,6 @@ class FacilitatorApp(App[None]):
         self.launch = launch
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.store = SessionStore(workspace, lang)
         self.workshop: Workshop | None = None
         self.autosaver: AutoSaver | None = None
         self.lock: SessionLock | None = None
@@ -77,6 +77,14 @@ class FacilitatorApp(App[None]):
         self.save_status: SaveStatus | None = None
         self._quit_warned = False
         self.title = s("app_title", lang)
+
+    @functools.cached_property
+    def store(self) -> SessionStore:
+        # Made when first needed: the session model (pydantic) loads after the start
+        # screen is drawn, not before.
+        from facilitator.session.store import SessionStore
+
+        return SessionStore(self.workspace, self.lang)
 
     # --- flow -----------------------------------------------------------------------
 

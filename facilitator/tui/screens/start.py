@@ -56,7 +56,9 @@ class StartScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        self._read()
+        # After the first frame: reading the sessions loads pydantic and the models,
+        # which would otherwise hold the screen back (the GIL is shared).
+        self.call_after_refresh(self._read)
 
     @work(thread=True, exclusive=True)
     def _read(self) -> None:
