@@ -62,6 +62,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help=t("arg_paths", lang))
     add(asub, "schema", "cmd_agenda_schema")
     _add_agenda_series(asub, common, lang)
+    new = asub.add_parser(
+        "new", help=t("cmd_agenda_new", lang), description=t("new_desc", lang), parents=[common]
+    )
+    new.add_argument("path", metavar="PATH", help=t("arg_new_path", lang))
+    new.add_argument("--extends", metavar="ID", help=t("opt_extends", lang))
+    new.add_argument("--force", action="store_true", help=t("opt_force", lang))
     add(sub, "sessions", "cmd_sessions")
 
     run = add(sub, "run", "cmd_run")
@@ -231,6 +237,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
             return cmd.agenda_validate(workspace, [Path(p) for p in args.paths], lang)
         if sub == "schema":
             return cmd.agenda_schema()
+        if sub == "new":
+            from facilitator.commands.agenda_new import agenda_new
+
+            return agenda_new(workspace, lang, args.path, args.extends, args.force)
         if sub == "series":
             from facilitator.commands.agenda_series import agenda_series
 

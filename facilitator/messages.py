@@ -184,6 +184,49 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Agenda: {id} (facilitator run --agenda {id})",
         "Agenda: {id} (facilitator run --agenda {id})",
     ),
+    # agenda new
+    "cmd_agenda_new": (
+        "lag en ny agendafil med forklaringer, klar til å endre",
+        "make a new agenda file with explanations, ready to edit",
+    ),
+    "new_desc": (
+        "Skriver en agendafil som er gyldig slik den står, med kommentarer som forklarer hvert felt. Uten --extends er det en liten, hel økt: innsjekk, refleksjon i to faser, kollegaveiledning per deltaker og avslutning. Med --extends ID bygger filen på en annen agenda og viser hvordan du endrer tekstene i et steg, legger til og tar bort et steg, og setter tema og ledd i § 4-3. Id-en lages av filnavnet.",
+        "Writes an agenda file that is valid as it stands, with comments that explain every field. Without --extends it is a small complete session: check-in, a reflection in two phases, peer supervision per participant and a close. With --extends ID the file builds on another agenda and shows how to change the texts of a step, add and remove a step, and set the theme and the paragraphs of § 4-3. The id is made from the file name.",
+    ),
+    "arg_new_path": (
+        "filen som skal lages, for eksempel agendas/var-agenda.toml",
+        "the file to make, for example agendas/our-agenda.toml",
+    ),
+    "opt_extends": (
+        "bygg på agendaen med denne id-en (se «facilitator agenda list»)",
+        "build on the agenda with this id (see 'facilitator agenda list')",
+    ),
+    "opt_force": ("skriv over filen om den finnes", "write over the file if it exists"),
+    "new_exists": (
+        "{path} finnes allerede; velg et annet navn, eller bruk --force for å skrive over den",
+        "{path} already exists; choose another name, or use --force to write over it",
+    ),
+    "extends_needs_id": (
+        "--extends tar id-en til en agenda, som kollegaveiledning, ikke en filsti (fikk «{value}»); se «facilitator agenda list»",
+        "--extends takes the id of an agenda, like kollegaveiledning, not a path (got '{value}'); see 'facilitator agenda list'",
+    ),
+    "new_same_id": (
+        "filnavnet {path} gir id-en «{id}», den samme som agendaen den skal bygge på, og en agenda kan ikke bygge på seg selv; gi filen et annet navn, for eksempel {id}-egen.toml",
+        "the file name {path} gives the id '{id}', the same as the agenda it builds on, and an agenda cannot build on itself; give the file another name, for example {id}-ours.toml",
+    ),
+    "new_written": ("Skrev {path} (agenda «{id}»).", "Wrote {path} (agenda '{id}')."),
+    "new_check": (
+        "Endre den, og sjekk den med: facilitator agenda validate {path}",
+        "Edit it, then check it with: facilitator agenda validate {path}",
+    ),
+    "new_place": (
+        "Legg den i {folder}/, så finner facilitator den på id-en: facilitator agenda show {id}",
+        "Put it in {folder}/ and facilitator finds it by id: facilitator agenda show {id}",
+    ),
+    "new_shadows": (
+        "Merk: «{id}» er også id-en til en innebygd agenda; i agendas/ blir denne brukt i stedet for den.",
+        "Note: '{id}' is also the id of a built-in agenda; in agendas/ this one is used instead of it.",
+    ),
     # export and plan
     "cmd_export": (
         "skriv oppsummeringen av en økt: til ledelsen og AMU, eller gruppens eget referat",
