@@ -165,10 +165,11 @@ class Step(_Strict):
         phase_total = sum(p.minutes for p in self.phases)
         if self.kind is StepKind.PER_PARTICIPANT:
             if self.minutes is not None:
-                raise rule_error(
+                raise _rule(
                     "per_participant_minutes",
                     "et per_participant-steg bruker `minutes_per_participant`, ikke `minutes`",
                     "a per_participant step takes `minutes_per_participant`, not `minutes`",
+                    ("minutes",),
                 )
             if self.minutes_per_participant is None and not self.phases:
                 raise rule_error(
@@ -179,12 +180,13 @@ class Step(_Strict):
             declared, name = self.minutes_per_participant, "minutes_per_participant"
         else:
             if self.minutes_per_participant is not None:
-                raise rule_error(
+                raise _rule(
                     "minutes_per_participant_misplaced",
                     "bare et per_participant-steg har `minutes_per_participant`; bruk "
                     '`minutes` eller sett kind = "per_participant"',
                     "only a per_participant step takes `minutes_per_participant`; use "
                     '`minutes` or set kind = "per_participant"',
+                    ("minutes_per_participant",),
                 )
             if self.minutes is None and not self.phases:
                 raise rule_error(
@@ -203,10 +205,11 @@ class Step(_Strict):
                 (name,),
             )
         if self.kind is StepKind.ROUND and self.phases:
-            raise rule_error(
+            raise _rule(
                 "round_phases",
                 "et round-steg har ikke faser (bruk et timed-steg med en fase der round = true)",
                 "a round step has no phases (use a timed step with a phase where round = true)",
+                ("phases",),
             )
         _unique_ids("phase", [p.id for p in self.phases])
         return self
@@ -236,10 +239,11 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise rule_error(
+            raise _rule(
                 "group_size_order",
                 f"`min` ({self.min}) er større enn `max` ({self.max})",
                 f"`min` ({self.min}) is larger than `max` ({self.max})",
+                ("min",),
             )
         return self
 

@@ -28,6 +28,11 @@ from facilitator.tomlfile import Loc, explain, format_loc, locate, shown_id
 
 _PLACEMENT_KEYS = ("before", "after", "remove")
 _WHAT = {"steps": ("steg", "step"), "phases": ("fase", "phase")}
+# Bokmål's articles and adjectives follow the noun's gender: et steg, en fase.
+_NB_FORMS = {
+    "steg": {"every": "hvert", "which": "hvilket", "a": "et", "new": "et nytt", "no": "noe"},
+    "fase": {"every": "hver", "which": "hvilken", "a": "en", "new": "en ny", "no": "noen"},
+}
 
 
 class MergeProblem(Exception):
@@ -70,14 +75,16 @@ def mean(lang: Lang, what: str, after: str = "") -> str:
 
 def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
     nb = lang == "nb"
-    what_nb, what_en = _WHAT.get(str(p.loc[-2]), ("oppføring", "entry"))
+    what_nb, what_en = _WHAT.get(str(p.loc[-2]), ("steg", "step"))
+    nb_forms = _NB_FORMS[what_nb]
     known = _listed(p.known)
     anchor = shown_id(p.anchor or "")
     if p.key == "id":
         head = f"{f.where(p.loc)}: {format_loc(p.loc, f.raw) or p.loc[0]}: "
         return head + (
-            f"hvert {what_nb} trenger en `id` når agendaen har `extends`: id-en sier hvilket "
-            f"{what_nb} som endres, eller hva et nytt {what_nb} skal hete (de som finnes: {known})"
+            f"{nb_forms['every']} {what_nb} trenger en `id` når agendaen har `extends`: id-en "
+            f"sier {nb_forms['which']} {what_nb} som endres, eller hva {nb_forms['new']} "
+            f"{what_nb} skal hete (de som finnes: {known})"
             if nb
             else f"every {what_en} needs an `id` when the agenda has `extends`: the id says "
             f"which {what_en} to change, or names a new one (those there are: {known})"
@@ -92,13 +99,13 @@ def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
         hint = f" ({'de som finnes' if nb else 'those there are'}: {known})"
     if p.key == "remove":
         return head + (
-            f"det finnes ikke noe {what_nb} «{anchor}» å ta bort{hint}"
+            f"det finnes ikke {nb_forms['no']} {what_nb} «{anchor}» å ta bort{hint}"
             if nb
             else f'there is no {what_en} "{anchor}" to remove{hint}'
         )
     where_nb = "foran" if p.key == "before" else "etter"
     return head + (
-        f"det finnes ikke noe {what_nb} «{anchor}» å sette dette {where_nb}{hint}"
+        f"det finnes ikke {nb_forms['no']} {what_nb} «{anchor}» å sette dette {where_nb}{hint}"
         if nb
         else f'there is no {what_en} "{anchor}" to put this {p.key}{hint}'
     )
@@ -151,6 +158,14 @@ def _explain(f: AgendaText, err: Any, loc: Loc, lang: Lang) -> str:
             f'without quotes, like {key} = {example} (got "{shown_id(value)}")'
         )
     base = explain(err, lang)
+    if kind == "model_type" and isinstance(value, str) and _model_at(loc) is LocalizedText:
+        # `title = "Innsjekk"`: the text is there, in one language only
+        example = f'`{key} = {{ nb = "{shown_id(value)}", en = "…" }}`'
+        if lang == "en":
+            example = f'`{key} = {{ nb = "…", en = "{shown_id(value)}" }}`'
+        return mean(lang, example, base)
+    if kind == "list_type" and isinstance(value, str | int):
+        return mean(lang, f'`{key} = ["{shown_id(str(value))}"]`', base)
     if kind in ("enum", "literal_error") and len(loc) >= 2 and loc[-2] == "paragraphs":
         return _paragraph_hint(value, base, lang)
     if kind in ("enum", "literal_error") and isinstance(value, str | int):
@@ -214,16 +229,23 @@ def _missing(f: AgendaText, loc: Loc, lang: Lang) -> str:
             else f"the {missing} text (`{field}`) is missing; every text is written in both "
             f"Norwegian bokmål and English: {example}"
         )
+    if loc == ("steps",):
+        return (
+            "mangler; en agenda trenger minst ett steg: [[steps]] med id, title og minutes"
+            if nb
+            else "missing; an agenda needs at least one step: [[steps]] with id, title and minutes"
+        )
     new = _new_entry(f, loc)
     if new is not None:
         raw_id, known, what = new
         what_nb, what_en = _WHAT[what]
+        nb_forms = _NB_FORMS[what_nb]
         guess = did_you_mean(raw_id, known)
         hint = mean(lang, f'`id = "{shown_id(guess)}"`') if guess else ""
         ident, parent = shown_id(raw_id), shown_id(str(f.merged.get("extends", "")))
         return (
-            f"mangler; «{ident}» er ikke et {what_nb} i «{parent}», så det blir et nytt "
-            f"{what_nb}, og et nytt {what_nb} trenger `{field}`{hint}"
+            f"mangler; «{ident}» er ikke {nb_forms['a']} {what_nb} i «{parent}», så det blir "
+            f"{nb_forms['new']} {what_nb}, og {nb_forms['new']} {what_nb} trenger `{field}`{hint}"
             if nb
             else f'missing; "{ident}" is not a {what_en} of "{parent}", so it is a new '
             f"{what_en}, and a new {what_en} needs `{field}`{hint}"

@@ -150,7 +150,10 @@ def agenda_list(workspace: Path, lang: Lang) -> int:
     entries = list_agendas(workspace, lang)
     console().print(agenda_table(entries, lang))
     for problem in (e.problem for e in entries if e.problem):
-        err_console().print(f"facilitator: {problem}", markup=False, highlight=False)
+        # one line, however narrow the terminal: it names the file and line to fix
+        err_console().print(
+            f"facilitator: {problem}", markup=False, highlight=False, soft_wrap=True
+        )
     return 0
 
 
