@@ -200,3 +200,15 @@ def test_a_new_agenda_with_a_builtin_id_is_noted(capsys, workspace, agendas):
     assert result.code == 0
     assert "built-in" in result.out
     validate(capsys, workspace, agendas / "kollegaveiledning.toml")
+
+
+@pytest.mark.parametrize("extends", [(), ("--extends", "kollegaveiledning")])
+def test_following_the_schema_guidance_gives_a_header_directive(capsys, workspace, extends):
+    """Taplo reads `#:schema` in the header: before any key, after comments only."""
+    new(capsys, workspace, str(workspace / "a.toml"), *extends)
+    lines = (workspace / "a.toml").read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.endswith("#:schema ./agenda.schema.json"))
+    lines[at] = "#" + lines[at].lstrip("# ")  # the "#" and the spaces taken off
+    assert lines[at] == "#:schema ./agenda.schema.json"
+    assert all(line == "" or line.startswith("#") for line in lines[:at])
+    assert tomllib.loads("\n".join(lines)) == tomllib.loads("\n".join(lines[:at] + lines[at + 1 :]))

@@ -70,10 +70,12 @@ Legg den i mappen agendas/ i arbeidsmappen, så finner facilitator den på id-en
     facilitator agenda show {agenda_id}
     facilitator run --agenda {agenda_id}
 
-Fullføring, forklaring av feltene og feil mens du skriver, i en editor med
-Taplo (for eksempel Even Better TOML i VS Code): lag skjemaet i samme mappe med
+Fullføring, forklaring av feltene og feil mens du skriver, i en editor
+med Taplo (for eksempel Even Better TOML i VS Code): lag skjemaet i
+samme mappe med
     facilitator agenda schema > agenda.schema.json
-og sett denne linjen øverst i filen, uten «# » foran:
+og ta bort «#» og mellomrommene foran linjen under, så den begynner
+med «#:schema»:
     #:schema ./agenda.schema.json
 
 Alle tekster skrives på bokmål (nb) og engelsk (en); begge må være med.
@@ -89,11 +91,12 @@ Put it in the agendas/ folder of the workspace and facilitator finds it by id:
     facilitator agenda show {agenda_id}
     facilitator run --agenda {agenda_id}
 
-For completion, descriptions of the fields and errors as you type, in an editor
-with Taplo (for example Even Better TOML in VS Code): make the schema in the
-same folder with
+For completion, descriptions of the fields and errors as you type, in an
+editor with Taplo (for example Even Better TOML in VS Code): make the schema
+in the same folder with
     facilitator agenda schema > agenda.schema.json
-and put this line at the top of the file, without the "# " in front:
+and delete the "#" and the spaces in front of the line below, so that it
+starts with "#:schema":
     #:schema ./agenda.schema.json
 
 Every text is written in Norwegian bokmål (nb) and English (en); both are needed.
