@@ -7,6 +7,7 @@ guessed, what was meant."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 import pytest
 from rich.console import Console
 
-from facilitator.agenda.registry import list_agendas
+from facilitator.agenda.registry import list_agendas, load_agenda
 from facilitator.commands.agenda import agenda_table
 
 from cli_helpers import run_cli
+from conftest import REPO
 
 BASE = textwrap.dedent(
     """\
@@ -330,3 +332,17 @@ def test_series_and_new_do_not_import_textual(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_readme_example_of_an_own_agenda_is_valid(capsys, workspace):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("### Write your own agenda") :]
+    example = re.search(r"```toml\n(.*?)```", guide, re.S)
+    assert example is not None
+    (workspace / "agendas").mkdir()
+    path = workspace / "agendas" / "var-kollegaveiledning.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    assert validate(capsys, workspace, path, "nb").code == 0
+    agenda = load_agenda("var-kollegaveiledning", workspace)
+    ids = [s.id for s in agenda.steps]
+    assert ids[ids.index("innsjekk") + 1] == "egen-tjeneste" and "pause" not in ids
