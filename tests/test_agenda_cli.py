@@ -19,40 +19,28 @@ from rich.console import Console
 from facilitator.agenda.registry import list_agendas, load_agenda
 from facilitator.commands.agenda import agenda_table
 
-from cli_helpers import run_cli
+from cli_helpers import SHORT_AGENDA, run_cli
 from conftest import REPO
 
-BASE = textwrap.dedent(
-    """\
-    schema_version = 1
-    id = "kort-okt"
-    title = { nb = "Kort økt", en = "Short session" }
-    description = { nb = "En halvtime.", en = "Half an hour." }
-    paragraphs = ["1", "2d"]
+# The README's short agenda with a step in two phases between its two.
+BASE = SHORT_AGENDA.replace(
+    '[[steps]]\nid = "avslutning"',
+    textwrap.dedent(
+        """\
+        [[steps]]
+        id = "refleksjon"
+        kind = "timed"
+        minutes = 15
+        title = { nb = "Refleksjon", en = "Reflection" }
+        phases = [
+          { id = "alene", minutes = 5, title = { nb = "Alene", en = "Alone" } },
+          { id = "sammen", minutes = 10, title = { nb = "Sammen", en = "Together" } },
+        ]
 
-    [[steps]]
-    id = "innsjekk"
-    kind = "round"
-    minutes = 10
-    title = { nb = "Innsjekk", en = "Check-in" }
-    captures = ["notes"]
-
-    [[steps]]
-    id = "refleksjon"
-    kind = "timed"
-    minutes = 15
-    title = { nb = "Refleksjon", en = "Reflection" }
-    phases = [
-      { id = "alene", minutes = 5, title = { nb = "Alene", en = "Alone" } },
-      { id = "sammen", minutes = 10, title = { nb = "Sammen", en = "Together" } },
-    ]
-
-    [[steps]]
-    id = "avslutning"
-    minutes = 20
-    title = { nb = "Avslutning", en = "Closing" }
-    captures = ["measures", "next_meeting"]
-    """
+        [[steps]]
+        id = "avslutning"
+        """
+    ).rstrip("\n"),
 )
 
 EXTENDING = textwrap.dedent(
@@ -294,7 +282,7 @@ def test_agenda_list_shows_whole_ids_at_80_columns(lang):
 def test_agenda_list_shows_theme_source_and_paragraphs(tmp_path):
     (tmp_path / "agendas").mkdir()
     (tmp_path / "agendas" / "egen.toml").write_text(
-        BASE.replace('id = "kort-okt"', 'id = "egen"'), encoding="utf-8"
+        BASE.replace('id = "kort-innsjekk"', 'id = "egen"'), encoding="utf-8"
     )
     (tmp_path / "agendas" / "brutt.toml").write_text('id = "brutt"\n', encoding="utf-8")
     text = render(list_agendas(tmp_path, "nb"), "nb")

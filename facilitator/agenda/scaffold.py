@@ -111,7 +111,7 @@ def standalone(path: str, agenda_id: str, lang: Lang) -> str:
     return render([header(path, agenda_id, lang), *_top(agenda_id), *_STEPS], lang)
 
 
-def _top(agenda_id: str) -> list[Block]:
+def version_and_id(agenda_id: str) -> list[Block]:
     return [
         Block(
             "Versjonen av agendaformatet; denne versjonen av facilitator leser 1.",
@@ -123,6 +123,40 @@ def _top(agenda_id: str) -> list[Block]:
             "The id the agenda is found by: lower-case letters a-z, digits, - and _.",
             f'id = "{agenda_id}"',
         ),
+    ]
+
+
+def title_block(toml: str) -> Block:
+    return Block(
+        "Tittelen, slik den står på skjermen og i oppsummeringen.",
+        "The title, as it appears on screen and in the summary.",
+        toml,
+    )
+
+
+def theme_block(toml: str) -> Block:
+    return Block(
+        "Temaet i noen få ord (valgfritt); vises under tittelen i `facilitator agenda\n"
+        "list` og i `facilitator agenda series`.",
+        "The theme in a few words (optional); shown under the title in `facilitator\n"
+        "agenda list` and in `facilitator agenda series`.",
+        toml,
+    )
+
+
+def paragraphs_block(toml: str) -> Block:
+    return Block(
+        'Leddene i arbeidsmiljøloven § 4-3 agendaen handler om: "1", "2" (hele\n'
+        'andre ledd), "2a" til "2d" (bokstavene i andre ledd) og "3" til "7".',
+        "The paragraphs of § 4-3 of the Working Environment Act the agenda is about:\n"
+        '"1", "2" (the whole second paragraph), "2a" to "2d" (its letters), "3" to "7".',
+        toml,
+    )
+
+
+def _top(agenda_id: str) -> list[Block]:
+    return [
+        *version_and_id(agenda_id),
         Block(
             "En agenda kan bygge på en annen og si bare det som er annerledes:\n"
             'extends = "kollegaveiledning" (se `facilitator agenda new --extends`).\n'
@@ -131,11 +165,7 @@ def _top(agenda_id: str) -> list[Block]:
             'extends = "kollegaveiledning" (see `facilitator agenda new --extends`).\n'
             "This one stands on its own.",
         ),
-        Block(
-            "Tittelen, slik den står på skjermen og i oppsummeringen.",
-            "The title, as it appears on screen and in the summary.",
-            'title = { nb = "Kort kollegaveiledning", en = "Short peer supervision" }',
-        ),
+        title_block('title = { nb = "Kort kollegaveiledning", en = "Short peer supervision" }'),
         Block(
             "En setning eller to om hva økta er, for den som velger agenda. En tekst kan\n"
             'skrives på én linje, { nb = "...", en = "..." }, eller som her, én linje per språk.',
@@ -146,19 +176,10 @@ def _top(agenda_id: str) -> list[Block]:
             'description.en = "A shorter session: check-in, reflection, one round of peer '
             'supervision per participant, and a close."',
         ),
-        Block(
-            "Temaet i noen få ord (valgfritt); vises under tittelen i `facilitator agenda list`.",
-            "The theme in a few words (optional); shown under the title in `facilitator "
-            "agenda list`.",
-            'theme = { nb = "Støtte og hjelp i hverdagen", en = "Support and help day to day" }',
+        theme_block(
+            'theme = { nb = "Støtte og hjelp i hverdagen", en = "Support and help day to day" }'
         ),
-        Block(
-            'Leddene i arbeidsmiljøloven § 4-3 agendaen handler om: "1", "2" (hele\n'
-            'andre ledd), "2a" til "2d" (bokstavene i andre ledd) og "3" til "7".',
-            "The paragraphs of § 4-3 of the Working Environment Act the agenda is about:\n"
-            '"1", "2" (the whole second paragraph), "2a" to "2d" (its letters), "3" to "7".',
-            'paragraphs = ["1", "2d"]',
-        ),
+        paragraphs_block('paragraphs = ["1", "2d"]'),
         Block(
             "Anbefalt gruppestørrelse; flere enn max er lov, med en advarsel.",
             "The recommended group size; more than max is allowed, with a warning.",

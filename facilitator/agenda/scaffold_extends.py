@@ -12,7 +12,15 @@ from __future__ import annotations
 import tomli_w
 
 from facilitator.agenda.model import Agenda, Step, StepKind
-from facilitator.agenda.scaffold import Block, header, render
+from facilitator.agenda.scaffold import (
+    Block,
+    header,
+    paragraphs_block,
+    render,
+    theme_block,
+    title_block,
+    version_and_id,
+)
 from facilitator.i18n import Lang, LocalizedText
 
 NEW_STEP = "egen-tjeneste"
@@ -99,40 +107,15 @@ def _top(agenda_id: str, parent: Agenda) -> list[Block]:
         else '# theme = { nb = "...", en = "..." }'
     )
     return [
-        Block(
-            "Versjonen av agendaformatet; denne versjonen av facilitator leser 1.",
-            "The version of the agenda format; this version of facilitator reads 1.",
-            "schema_version = 1",
-        ),
-        Block(
-            "Id-en agendaen finnes under: små bokstaver a-z, sifre, - og _.",
-            "The id the agenda is found by: lower-case letters a-z, digits, - and _.",
-            f'id = "{agenda_id}"',
-        ),
+        *version_and_id(agenda_id),
         Block(
             "Agendaen denne bygger på; det som ikke står i denne filen, hentes derfra.",
             "The agenda this one builds on; whatever this file does not say comes from it.",
             f'extends = "{parent.id}"',
         ),
-        Block(
-            "Tittelen, slik den står på skjermen og i oppsummeringen.",
-            "The title, as it appears on screen and in the summary.",
-            _text("title", parent.title, " (vår versjon)", " (our version)"),
-        ),
-        Block(
-            "Temaet i noen få ord; vises under tittelen i `facilitator agenda list` og\n"
-            "i `facilitator agenda series`.",
-            "The theme in a few words; shown under the title in `facilitator agenda list`\n"
-            "and in `facilitator agenda series`.",
-            theme,
-        ),
-        Block(
-            'Leddene i arbeidsmiljøloven § 4-3 agendaen handler om: "1", "2" (hele\n'
-            'andre ledd), "2a" til "2d" (bokstavene i andre ledd) og "3" til "7".',
-            "The paragraphs of § 4-3 of the Working Environment Act the agenda is about:\n"
-            '"1", "2" (the whole second paragraph), "2a" to "2d" (its letters), "3" to "7".',
-            f"paragraphs = [{paragraphs}]",
-        ),
+        title_block(_text("title", parent.title, " (vår versjon)", " (our version)")),
+        theme_block(theme),
+        paragraphs_block(f"paragraphs = [{paragraphs}]"),
     ]
 
 
