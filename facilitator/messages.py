@@ -19,7 +19,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "current folder)",
     ),
     "opt_lang": ("språk: nb (standard) eller en", "language: nb (default) or en"),
-    "cmd_agenda": ("vis, sjekk og beskriv agendaer", "show, check and describe agendas"),
+    "cmd_agenda": (
+        "vis, sjekk, lag og planlegg agendaer",
+        "show, check, make and plan agendas",
+    ),
     "cmd_agenda_list": ("list agendaene som finnes", "list the agendas available"),
     "cmd_agenda_show": ("vis tidsplanen for en agenda", "show the schedule of an agenda"),
     "cmd_agenda_validate": ("sjekk agendafiler", "check agenda files"),
@@ -121,7 +124,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "a year plan: the eight theme sessions on § 4-3 with dates, as text or a calendar (ics)",
     ),
     "series_desc": (
-        "Setter opp de åtte temaagendaene om arbeidsmiljøloven § 4-3 som en serie med datoer: psykologisk trygghet og tillit først (kollegaveiledning trenger at folk tør å ta opp ekte dilemmaer), så forventninger, arbeidsmengde og kontakt, de tyngste temaene når gruppen kjenner hverandre, og robusthet til slutt. Til slutt står det om serien dekker alle faktorene i § 4-3. En agenda i arbeidsmappen med samme id som et av temaene brukes i stedet for det innebygde.",
+        "Setter opp de åtte temaagendaene om arbeidsmiljøloven § 4-3 som en serie med datoer: psykologisk trygghet og tillit først (kollegaveiledning trenger at folk tør å ta opp ekte dilemmaer), så forventninger, arbeidsmengde og kontakt, de tyngste temaene når gruppen kjenner hverandre, og robusthet sist. Planen sier til slutt om serien dekker alle faktorene i § 4-3. En agenda i arbeidsmappen med samme id som et av temaene brukes i stedet for det innebygde.",
         "Lays out the eight theme agendas on section 4-3 of the Working Environment Act as a series with dates: psychological safety and trust first (peer supervision needs people to dare to bring real dilemmas), then expectations, workload and contact, the heaviest themes once the group knows each other, and robustness last. The plan ends by saying whether the series covers every factor of § 4-3. An agenda in the workspace with the id of one of the themes is used instead of the built-in one.",
     ),
     "opt_series_start": (
@@ -137,7 +140,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "when the sessions start, HH:MM (without it: all-day events in the calendar)",
     ),
     "opt_series_participants": (
-        "antall deltakere lengden på øktene regnes for (standard 6)",
+        "antall deltakere når lengden på øktene regnes ut (standard 6)",
         "the number of participants the sessions' length is planned for (default 6)",
     ),
     "opt_series_format": (
