@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Agenda, Capture, Step, StepKind
-from facilitator.i18n import LocalizedText
 from facilitator.session.model import Measure, Session
+from facilitator.texts import LocalizedText
 
 if TYPE_CHECKING:  # the screen imports this module; the reports load when needed
     from facilitator.report.action_plan import LatestMeasure

@@ -3,7 +3,7 @@
 The pydantic types for texts (`Text`, `LocalizedText`, …) are in
 `facilitator.texts`: this module stays free of pydantic, so that what runs before
 the first frame of the screen app (the command line, the start screen) does not
-wait for it."""
+wait for it (tests/test_layers.py keeps it so)."""
 
 from __future__ import annotations
 
@@ -41,16 +41,3 @@ def resolve_lang(value: str | None = None) -> Lang:
             if low in ("nb", "no", "nob", "norsk", "bokmål", "bokmal"):
                 return "nb"
     return DEFAULT_LANG
-
-
-_TEXT_TYPES = ("Text", "ShortText", "RequiredShortText", "LocalizedText", "rule_error")
-
-
-def __getattr__(name: str) -> object:
-    # The text types lived here once; what still imports them from here gets them
-    # from `facilitator.texts` (loaded only then, with pydantic).
-    if name in _TEXT_TYPES:
-        from facilitator import texts
-
-        return getattr(texts, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from pydantic_core import InitErrorDetails
 
 from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
-from facilitator.i18n import MAX_TEXT, clean_text, rule_error
+from facilitator.i18n import MAX_TEXT, clean_text
 from facilitator.law import Paragraph
 from facilitator.projection import Projection, project, session_schedule
 from facilitator.schedule import Schedule
@@ -38,6 +38,7 @@ from facilitator.session.model import (
 )
 from facilitator.stepclock import Reading, StepClock
 from facilitator.textcheck import suggests_hr
+from facilitator.texts import rule_error
 from facilitator.timesource import Clock
 
 Item = TypeVar("Item", Note, Dilemma, Finding, Measure, CheckoutAnswer)

@@ -19,7 +19,6 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from facilitator.agenda.model import Agenda, NoteKind
 from facilitator.agenda.registry import load_agenda
-from facilitator.i18n import RequiredShortText, ShortText, Text
 from facilitator.law import Paragraph
 from facilitator.session.model import (
     CheckoutAnswer,
@@ -35,6 +34,7 @@ from facilitator.session.model import (
     new_session,
 )
 from facilitator.stepclock import Adjustment, Mark, Run, StepClock
+from facilitator.texts import RequiredShortText, ShortText, Text
 
 
 @cache

@@ -41,6 +41,19 @@ def test_cli_commands_do_not_import_textual(tmp_path):
     assert not _imports_textual(code)
 
 
+def test_the_way_to_the_first_frame_does_not_load_pydantic():
+    # The command line, the app and the start screen: pydantic (and the models)
+    # load after the first frame, in the worker that lists the sessions.
+    probe = (
+        "import sys\n"
+        "import facilitator.cli, facilitator.commands.tui, facilitator.i18n\n"
+        "import facilitator.tui.app, facilitator.tui.screens.start\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
 # What the start screen leaves for later: the other screens, Markdown (help), the
 # workshop and the exports. Start-up to its first frame is measured by
 # benchmarks/run.py; importing them before it made `facilitator` start a third slower.

@@ -29,9 +29,9 @@ from facilitator.agenda.registry import (
     list_agendas,
     load_agenda,
 )
-from facilitator.i18n import LocalizedText
 from facilitator.law import FACTORS
 from facilitator.schedule import plan
+from facilitator.texts import LocalizedText
 
 THEMES = {
     "tema-psykologisk-trygghet": {"1", "2d", "4"},

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from facilitator.i18n import LocalizedText, rule_error
 from facilitator.law import Paragraph
+from facilitator.texts import LocalizedText, rule_error
 
 AGENDA_SCHEMA_VERSION = 1
 MAX_STEPS = 200

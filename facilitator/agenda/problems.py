@@ -22,8 +22,9 @@ from pydantic import BaseModel, ValidationError
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.suggest import did_you_mean, slug_from
-from facilitator.i18n import Lang, LocalizedText
+from facilitator.i18n import Lang
 from facilitator.law import Paragraph
+from facilitator.texts import LocalizedText
 from facilitator.tomlfile import Loc, explain, format_loc, locate, shown_id
 
 _PLACEMENT_KEYS = ("before", "after", "remove")

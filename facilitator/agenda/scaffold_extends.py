@@ -21,7 +21,8 @@ from facilitator.agenda.scaffold import (
     title_block,
     version_and_id,
 )
-from facilitator.i18n import Lang, LocalizedText
+from facilitator.i18n import Lang
+from facilitator.texts import LocalizedText
 
 NEW_STEP = "egen-tjeneste"
 """The id of the example step added after the changed one."""

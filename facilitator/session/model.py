@@ -26,9 +26,10 @@ from pydantic import (
 
 from facilitator.agenda.model import Agenda, NoteKind
 from facilitator.fields import Ref, UtcDatetime
-from facilitator.i18n import Lang, RequiredShortText, ShortText, Text, rule_error
+from facilitator.i18n import Lang
 from facilitator.law import Paragraph
 from facilitator.stepclock import StepClock
+from facilitator.texts import RequiredShortText, ShortText, Text, rule_error
 
 SESSION_FORMAT = "facilitator-session"
 SESSION_SCHEMA_VERSION = 1

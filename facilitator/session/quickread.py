@@ -26,9 +26,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from facilitator.fields import Ref, UtcDatetime
-from facilitator.i18n import Lang, RequiredShortText, ShortText
+from facilitator.i18n import Lang
 from facilitator.session.model import MAX_ITEMS, MAX_PARTICIPANTS, Measure, Session
 from facilitator.session.store import END_LINE, SessionStore
+from facilitator.texts import RequiredShortText, ShortText
 from facilitator.tomlfile import MAX_FILE_BYTES, FileProblem
 
 # Table headers as tomli-w writes them: at the start of a line. Splitting the text
