@@ -15,7 +15,7 @@ from facilitator.agenda.series import Series, SeriesSession
 from facilitator.i18n import Lang
 from facilitator.law import label
 from facilitator.messages import t
-from facilitator.report.calendar_ics import escape_text, fold
+from facilitator.report.calendar_ics import calendar, escape_text
 
 PRODID = "-//facilitator//theme series//EN"
 
@@ -55,17 +55,10 @@ def render_series_ics(
     """The calendar; `stamp` is every event's DTSTAMP (when the plan was made), `at`
     the time of day the sessions start (all-day events without it), `participants`
     how many the length of a timed session is planned for."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(t('series_calendar_name', lang))}",
-    ]
+    events: list[str] = []
     for session in series.sessions:
         minutes = session.minutes(participants)
-        lines += [
+        events += [
             "BEGIN:VEVENT",
             f"UID:{session.agenda.id}.series-{series.start:%Y%m%d}@facilitator",
             f"DTSTAMP:{_utc(stamp)}",
@@ -74,5 +67,4 @@ def render_series_ics(
             f"DESCRIPTION:{escape_text(_description(series, session, lang))}",
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return calendar(PRODID, t("series_calendar_name", lang), events)

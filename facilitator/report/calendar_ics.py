@@ -84,21 +84,29 @@ def _meeting_event(s: Summary, stamp: str) -> list[str]:
     ]
 
 
-def render_ics(summary: Summary, stamp: datetime) -> str:
-    """The calendar; `stamp` is the DTSTAMP of every event (when it was exported)."""
-    at = _utc(stamp)
+def calendar(prodid: str, name: str, events: list[str]) -> str:
+    """A whole iCalendar file around `events` (their content lines): CRLF line
+    ends and lines folded at 75 octets, as RFC 5545 asks."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{PRODID}",
+        f"PRODID:{prodid}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(summary.title)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        *events,
+        "END:VCALENDAR",
     ]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def render_ics(summary: Summary, stamp: datetime) -> str:
+    """The calendar; `stamp` is the DTSTAMP of every event (when it was exported)."""
+    at = _utc(stamp)
+    events: list[str] = []
     for m in summary.all_measures:
         if m.deadline is not None:
-            lines += _measure_event(summary, m, at)
+            events += _measure_event(summary, m, at)
     if summary.next_meeting is not None:
-        lines += _meeting_event(summary, at)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        events += _meeting_event(summary, at)
+    return calendar(PRODID, summary.title, events)
