@@ -18,9 +18,9 @@ from facilitator.agenda.schema import agenda_file_schema
 from facilitator.commands.output import console, err_console
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
+from facilitator.limits import MAX_PARTICIPANTS
 from facilitator.messages import t
 from facilitator.schedule import plan
-from facilitator.session.model import MAX_PARTICIPANTS
 from facilitator.tomlfile import FileProblem
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")

@@ -28,13 +28,12 @@ from facilitator.agenda.model import Agenda, NoteKind
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph
+from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
 from facilitator.stepclock import StepClock
 from facilitator.texts import RequiredShortText, ShortText, Text, rule_error
 
 SESSION_FORMAT = "facilitator-session"
 SESSION_SCHEMA_VERSION = 1
-MAX_PARTICIPANTS = 30
-MAX_ITEMS = 20_000
 
 ItemId = Ref
 """The id of a participant, step, phase or session that an item refers to. Plain

@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang
-from facilitator.session.model import MAX_ITEMS, MAX_PARTICIPANTS, Measure, Session
+from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
+from facilitator.session.model import Measure, Session
 from facilitator.session.store import END_LINE, SessionStore
 from facilitator.texts import RequiredShortText, ShortText
 from facilitator.tomlfile import MAX_FILE_BYTES, FileProblem
