@@ -266,14 +266,18 @@ def _check_timer(session: Session, sent: list[Sent], kill: Kill, cut: float) -> 
         if step.id not in session.clocks and step.id not in ref.session.clocks:
             continue
         a, r = app.reading(step), ref.reading(step)
-        for got, want in ((a.elapsed, r.elapsed), (a.unit_elapsed, r.unit_elapsed)):
-            worst = max(worst, abs(got - want))
+        worst = max(worst, abs(a.elapsed - r.elapsed))
         assert abs(a.elapsed - r.elapsed) <= LATE, (step.id, a.elapsed, r.elapsed)
     moves = [s for s in sent if s.action[0] in ("timer", "unit", "step")]
+    # Who or which phase is in focus is checked only when the last move was sent
+    # more than a second before the kill (a later one may not have been read yet);
+    # the figure reported is the largest of what is checked.
     if moves and moves[-1].mono < cut:
         assert session.current_step == ref.session.current_step
         assert app.reading().unit_index == ref.reading().unit_index
-        assert abs(app.reading().unit_elapsed - ref.reading().unit_elapsed) <= LATE
+        unit = abs(app.reading().unit_elapsed - ref.reading().unit_elapsed)
+        worst = max(worst, unit)
+        assert unit <= LATE
     return worst
 
 
