@@ -6,7 +6,6 @@ Norwegian wording is the law's own; the English is our rendering of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -132,9 +131,3 @@ def label(paragraph: Paragraph, lang: Lang) -> str:
     info = PARAGRAPHS[paragraph]
     return f"{info.ref(lang)} – {info.short(lang)}"
 
-
-def compact_refs(paragraphs: Iterable[Paragraph]) -> str:
-    """`§ 4-3 (1), (2) d, (4)`: several paragraphs in one short line, the same in
-    both languages (the numbering is the law's own); empty for none."""
-    parts = [f"({p.value[0]}) {p.value[1:]}".strip() for p in paragraphs]
-    return f"§ 4-3 {', '.join(parts)}" if parts else ""

@@ -11,16 +11,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from facilitator.agenda.coverage import short_refs
 from facilitator.agenda.model import Agenda
 from facilitator.i18n import Lang
-from facilitator.law import compact_refs
 from facilitator.tui.bindings import localize
 from facilitator.tui.strings import s
 
 
 def theme_line(agenda: Agenda, lang: Lang) -> str:
     """`Theme · § 4-3 (1), (2) d` in one line; empty for an agenda with neither."""
-    refs = compact_refs(agenda.paragraphs)
+    refs = f"§ 4-3 {short_refs(agenda.paragraphs)}" if agenda.paragraphs else ""
     theme = agenda.theme.get(lang) if agenda.theme else ""
     return " · ".join(part for part in (theme, refs) if part)
 
