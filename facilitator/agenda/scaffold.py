@@ -38,7 +38,10 @@ def _comment(text: str) -> list[str]:
     for line in text.strip("\n").splitlines():
         bullet = 2 if line.lstrip().startswith("- ") else 0
         indent = " " * (len(line) - len(line.lstrip()) + bullet)
-        wrapped = textwrap.wrap(line, COMMENT_WIDTH - 2, subsequent_indent=indent) or [""]
+        # Not at hyphens: "id-en" and "tema-arbeidsmengde" stay whole.
+        wrapped = textwrap.wrap(
+            line, COMMENT_WIDTH - 2, subsequent_indent=indent, break_on_hyphens=False
+        ) or [""]
         lines += [f"# {part}".rstrip() for part in wrapped]
     return lines
 
