@@ -130,4 +130,3 @@ def label(paragraph: Paragraph, lang: Lang) -> str:
     """`§ 4-3 (2) c – workload and time pressure` in the language asked for."""
     info = PARAGRAPHS[paragraph]
     return f"{info.ref(lang)} – {info.short(lang)}"
-

@@ -281,10 +281,27 @@ class FacilitatorApp(App[None]):
                         keys.append(shown)
         return [(" / ".join(keys), text) for keys, text in rows.values()]
 
+    def action_command_palette(self) -> None:
+        # Textual's own palette, with the search line in the user's language.
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=s("palette_search", self.lang), id="--command-palette")
+            )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands in the user's language, and only those that fit here.
+        Its SVG screenshot is left out on purpose: it would write what is on screen
+        (dilemmas, notes) to a file outside the workspace's protected folders."""
         from facilitator.tui.screens.run import RunScreen
 
-        yield from super().get_system_commands(screen)
+        lang = self.lang
+        yield SystemCommand(s("cmd_help", lang), s("tip_help", lang), self.action_help)
+        yield SystemCommand(
+            s("cmd_theme", lang), s("cmd_theme_tip", lang), self.action_change_theme
+        )
+        yield SystemCommand(s("key_quit", lang), s("cmd_quit_tip", lang), self.action_quit)
         if isinstance(screen, RunScreen):
             seen: set[str] = set()
             for bindings in screen._bindings.key_to_bindings.values():

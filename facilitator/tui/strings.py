@@ -9,6 +9,23 @@ _S: dict[str, tuple[str, str]] = {
     "app_title": ("Kollegaveiledning", "Peer supervision"),
     "key_quit": ("Avslutt", "Quit"),
     "key_help": ("Hjelp", "Help"),
+    # the command palette (Ctrl+P) and Textual's own widgets
+    "palette_search": ("Søk etter en kommando …", "Search for a command…"),
+    "cmd_help": ("Hjelp", "Help"),
+    "tip_help": (
+        "Tastene på skjermen du er på, og hva de gjør",
+        "The keys of this screen and what they do",
+    ),
+    "cmd_theme": ("Fargetema", "Colour theme"),
+    "cmd_theme_tip": (
+        "Bytt fargetema, for eksempel når teksten er vanskelig å lese på storskjermen",
+        "Change the colours, for instance when the shared screen is hard to read",
+    ),
+    "cmd_quit_tip": (
+        "Lukk programmet. Alt er lagret, og økta kan åpnes igjen.",
+        "Close the program. Everything is saved, and the session can be reopened.",
+    ),
+    "select_dismiss": ("Lukk listen", "Close the list"),
     "key_timer": ("Start/pause", "Start/pause"),
     "key_next_unit": ("Neste person/fase", "Next person/phase"),
     "key_prev_unit": ("Forrige person/fase", "Previous person/phase"),
@@ -379,6 +396,9 @@ _S: dict[str, tuple[str, str]] = {
     ),
     "yes": ("Ja", "Yes"),
     "no": ("Nei", "No"),
+    # the buttons of a yes/no question say which key answers them
+    "yes_key": ("Ja (J)", "Yes (Y)"),
+    "no_key": ("Nei (Esc)", "No (Esc)"),
 }
 
 

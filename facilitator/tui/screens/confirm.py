@@ -27,8 +27,8 @@ class ConfirmModal(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(self.question)
             with Horizontal(id="form-buttons"):
-                yield Button(s("yes", self.lang), variant="primary", id="yes")
-                yield Button(s("no", self.lang), id="no")
+                yield Button(s("yes_key", self.lang), variant="primary", id="yes")
+                yield Button(s("no_key", self.lang), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

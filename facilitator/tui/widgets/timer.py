@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
+from facilitator.agenda.model import StepKind
 from facilitator.i18n import Lang
 from facilitator.stepclock import Level, Reading, Status
 from facilitator.timefmt import clock_text, hhmm
@@ -32,9 +33,13 @@ class TimerPanel(Vertical):
         person = workshop.name(reading.person)
         who = self.query_one("#who", Static)
         if person:
-            who.update(Text.assemble((f"{s('in_focus', lang)}: ", "dim"), (person, "bold")))
+            # In peer supervision the focus person mostly listens: "has the floor" would
+            # be wrong in the phases where the colleagues talk.
+            label = "focus" if workshop.step.kind is StepKind.PER_PARTICIPANT else "in_focus"
+            who.update(Text.assemble((f"{s(label, lang)}: ", "dim"), (person, "bold")))
         else:
             who.update("")
+        who.set_class(not person, "-empty")
 
         digits = self.query_one("#timer", Digits)
         over = reading.unit_remaining <= 0 and reading.status is not Status.NOT_STARTED
