@@ -74,6 +74,22 @@ def test_measure_followed_up_twice_appears_once_in_its_newest_state(workspace):
     assert not row.overdue  # done, although the deadline has passed
 
 
+@pytest.mark.parametrize(
+    ("origin", "lang", "source"),
+    [
+        ("2026-01-19-januar-ab12", "nb", "Tidligere økt (19.01.2026)"),
+        ("2026-01-19-januar-ab12", "en", "An earlier session (2026-01-19)"),
+        ("eldre-okt", "nb", "eldre-okt"),  # not an id this app made: shown as it is
+    ],
+)
+def test_a_source_no_longer_in_the_workspace_is_named_by_its_date(workspace, origin, lang, source):
+    later = _session(date(2026, 3, 2), "Mars")
+    later.measures = [_measure("Faste morgenmøter", carried_from=origin)]
+    _save(workspace, later)
+    (row,) = workspace_plan(workspace, AS_OF, lang).rows
+    assert row.source_id == origin and row.source == source
+
+
 def test_same_day_copies_are_told_apart_by_when_they_changed(workspace):
     first = _session(date(2026, 3, 2), "Morgen")
     agreed = _measure("Tiltak")

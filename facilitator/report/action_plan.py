@@ -18,7 +18,7 @@ from typing import Literal
 from facilitator.i18n import Lang
 from facilitator.report.build import FACTOR_ORDER, Scrub, measure_entry, name_scrubber
 from facilitator.report.model import Audience, Factor, MeasureEntry
-from facilitator.report.words import short_date
+from facilitator.report.words import short_date, w
 from facilitator.session.model import Measure, Visibility
 from facilitator.session.quickread import SessionMeasures, read_workspace
 
@@ -114,6 +114,16 @@ def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> l
     return sorted(found, key=lambda i: (i.measure.deadline or date.max, i.measure.created_at))
 
 
+def _missing_source(session_id: str, lang: Lang) -> str:
+    """The source of a measure whose agreeing session is not in the workspace: the
+    date its id begins with, rather than an id nobody outside the app can read."""
+    try:
+        day = date.fromisoformat(session_id[:10])
+    except ValueError:
+        return session_id
+    return w("earlier_session_on", lang, date=short_date(day, lang))
+
+
 def is_overdue(m: Measure | MeasureEntry, as_of: date) -> bool:
     """The deadline has passed and the measure is still open."""
     return m.status.is_open and m.deadline is not None and m.deadline < as_of
@@ -145,12 +155,16 @@ def collect_plan(
         names = (*s.participant_names, *(origin.participant_names if origin else ()))
         allowed = audience is Audience.GROUP or s.names_in_management_export
         scrub = _scrubber(names, allowed, lang)
-        source = f"{scrub(origin.title)} ({short_date(origin.date, lang)})" if origin else ""
+        source = (
+            f"{scrub(origin.title)} ({short_date(origin.date, lang)})"
+            if origin
+            else scrub(_missing_source(item.origin, lang))
+        )
         rows.append(
             PlanRow(
                 entry=measure_entry(m, lang, scrub, s.risk_scale),
                 source_id=item.origin,
-                source=source or item.origin,
+                source=source,
                 unit=scrub(s.unit),
                 overdue=is_overdue(m, as_of),
             )

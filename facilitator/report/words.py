@@ -75,6 +75,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_question": ("Spørsmål", "Question"),
     "col_follow_up": ("Oppfølging", "Follow-up"),
     "col_source": ("Kilde", "Source"),
+    # a measure carried from a session whose file is not in the workspace (deleted,
+    # or kept elsewhere): its id, which begins with the session's date, is all we have
+    "earlier_session_on": ("Tidligere økt ({date})", "An earlier session ({date})"),
     "col_overdue": ("Forfalt", "Overdue"),
     "total": ("Totalt", "Total"),
     "question_n": ("Spørsmål {n}", "Question {n}"),
