@@ -112,3 +112,17 @@ def test_schema_is_json(workspace):
     schema = json.loads(out.stdout)
     assert schema["else"] == {"$ref": "#/$defs/Agenda"}
     assert "Step" in schema["$defs"] and "StepOverride" in schema["$defs"]
+
+
+def test_schema_describes_every_field_for_the_editor():
+    """What an editor shows on hover: every field of an agenda, in both branches."""
+    from facilitator.agenda.schema import agenda_file_schema
+
+    defs = agenda_file_schema()["$defs"]
+    for name in ("Agenda", "Step", "Phase", "GroupSize"):
+        for branch in (name, f"{name}Override"):
+            props = defs[branch]["properties"]
+            undescribed = [f for f, p in props.items() if not p.get("description")]
+            assert not undescribed, (branch, undescribed)
+    assert "minutes_per_participant" in defs["Step"]["properties"]["minutes"]["description"]
+    assert "Whole minutes" in defs["Phase"]["properties"]["minutes"]["description"]

@@ -854,7 +854,7 @@ async def test_setup_offers_the_follow_up_and_the_group_records_each_measure(
         await type_text(pilot, "Hjemmetjenesten")
         await wait_until(
             pilot,
-            lambda: "Følg opp 2 åpne tiltak fra før" in screen_text(app),
+            lambda: "Følg opp 2 åpne tiltak" in screen_text(app),
             "the follow-up offer",
         )
         assert screen.query_one("#follow-up").value  # offered, and ticked

@@ -115,7 +115,10 @@ def _unique_ids(what: str, ids: list[str]) -> None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # No use_attribute_docstrings: it reads and parses this file's source at every
+    # import (about 20 ms on every command); only `agenda schema` needs the field
+    # docstrings, and facilitator.agenda.schema reads them itself.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Phase(_Strict):
@@ -123,11 +126,14 @@ class Phase(_Strict):
 
     id: Slug
     title: LocalizedText
+    """The phase's name, shown over its rule."""
     minutes: Minutes
     rule: LocalizedText | None = None
     """The rule of this phase, shown large while it runs."""
     speakers: Role = Role.EVERYONE
+    """Who talks in this phase."""
     listeners: Role = Role.NOBODY
+    """Who only listens in this phase."""
     round: Flag = False
     """The phase goes around the table: its minutes are split among those present."""
     focus_back_turned: Flag = False
@@ -135,6 +141,7 @@ class Phase(_Strict):
     note_kind: NoteKind = NoteKind.NOTE
     """The kind of note the app suggests during this phase."""
     questions: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
+    """Questions for this phase, shown on screen while it runs."""
 
 
 class Step(_Strict):
@@ -142,7 +149,10 @@ class Step(_Strict):
 
     id: Slug
     kind: StepKind = StepKind.TIMED
+    """How the step uses its time: `timed` (one block, perhaps in phases), `break`,
+    `round` (each participant in turn) or `per_participant` (one turn each, in phases)."""
     title: LocalizedText
+    """The step's name, on screen and in the summary."""
     purpose: LocalizedText | None = None
     """One or two sentences on why the group does this step."""
     minutes: Minutes | None = None
@@ -150,6 +160,7 @@ class Step(_Strict):
     minutes_per_participant: Minutes | None = None
     """Length of one participant's turn in a `per_participant` step."""
     phases: Annotated[list[Phase], Field(max_length=MAX_PHASES)] = []
+    """Timed parts of the step, in order; their minutes add up to the step's."""
     questions: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
     """Prompts or questions the group works on, shown on screen."""
     process: Annotated[list[LocalizedText], Field(max_length=MAX_LIST)] = []
@@ -157,6 +168,8 @@ class Step(_Strict):
     content: LocalizedText | None = None
     """Longer material to read together (for example the professional introduction)."""
     captures: Annotated[list[Capture], Field(max_length=len(Capture))] = []
+    """What the step asks the group to record (dilemmas, findings, measures, ...);
+    the screen points to the keys for these."""
     paragraphs: Annotated[list[Paragraph], Field(max_length=len(Paragraph))] = []
     """The paragraphs of § 4-3 this step relates to."""
 
@@ -233,6 +246,7 @@ class Step(_Strict):
 
 class GroupSize(_Strict):
     min: Annotated[int, Field(strict=True, ge=1, le=50)] = 2
+    """Recommended smallest group."""
     max: Annotated[int, Field(strict=True, ge=1, le=50)] = 6
     """Recommended largest group; more are allowed with a warning."""
 
@@ -257,10 +271,13 @@ class Agenda(_Strict):
     extends: Slug | None = None
     """The id of the agenda this one was built from (kept for reference once resolved)."""
     title: LocalizedText
+    """The agenda's name, in lists and at setup."""
     description: LocalizedText
+    """A sentence or two on what the workshop is and who it is for."""
     theme: LocalizedText | None = None
     """The theme of a series session, in a few words."""
     group_size: GroupSize = GroupSize()
+    """How many participants the agenda is made for."""
     paragraphs: Annotated[list[Paragraph], Field(max_length=len(Paragraph))] = []
     """The paragraphs of § 4-3 the agenda as a whole covers."""
     follow_up: Literal["first", "before_closing", "none"] = "before_closing"
@@ -268,6 +285,7 @@ class Agenda(_Strict):
     warn_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.2
     """The timer turns to its warning colour when this share of the time is left."""
     steps: Annotated[list[Step], Field(min_length=1, max_length=MAX_STEPS)]
+    """The steps of the workshop, in order."""
 
     @model_validator(mode="after")
     def _unique_steps(self) -> Agenda:

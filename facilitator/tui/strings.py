@@ -133,8 +133,8 @@ _S: dict[str, tuple[str, str]] = {
     "setup_shuffle": ("Trekk rekkefølge", "Draw speaking order"),
     "setup_order": ("Rekkefølge: {names}", "Speaking order: {names}"),
     "setup_begin": ("Start økta", "Start the session"),
-    "setup_follow_up": ("Følg opp {n} åpne tiltak fra før", "Follow up {n} open measures"),
-    "setup_follow_up_one": ("Følg opp 1 åpent tiltak fra før", "Follow up 1 open measure"),
+    "setup_follow_up": ("Følg opp {n} åpne tiltak", "Follow up {n} open measures"),
+    "setup_follow_up_one": ("Følg opp 1 åpent tiltak", "Follow up 1 open measure"),
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview_agenda": ("Se tema og spørsmål", "See theme and questions"),
     "tip_preview_agenda": (
