@@ -7,49 +7,14 @@ steps and phases is optional, and entries may carry `before`, `after`, `remove`.
 
 from __future__ import annotations
 
-import ast
 import copy
-import inspect
-import textwrap
 from typing import Any
-
-from pydantic import BaseModel
 
 from facilitator.agenda import model
 from facilitator.agenda.model import Agenda
+from facilitator.schema_docs import describe
 
 SCHEMA_ID = "https://facilitator.invalid/agenda.schema.json"
-
-
-def attribute_docs(cls: type) -> dict[str, str]:
-    """The docstring written under each field of `cls` (what pydantic's
-    `use_attribute_docstrings` would read at import), by field name."""
-    (node,) = ast.parse(textwrap.dedent(inspect.getsource(cls))).body
-    assert isinstance(node, ast.ClassDef)
-    docs = {}
-    for field, after in zip(node.body, node.body[1:], strict=False):
-        if (
-            isinstance(field, ast.AnnAssign)
-            and isinstance(field.target, ast.Name)
-            and isinstance(after, ast.Expr)
-            and isinstance(after.value, ast.Constant)
-            and isinstance(after.value.value, str)
-        ):
-            docs[field.target.id] = inspect.cleandoc(after.value.value)
-    return docs
-
-
-def _describe(defs: dict[str, Any]) -> None:
-    """Give each field of our models its docstring as its description, unless the
-    field already has one from `Field(description=...)`."""
-    for name, definition in defs.items():
-        cls = getattr(model, name, None)
-        if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
-            continue
-        props = definition.get("properties", {})
-        for field, doc in attribute_docs(cls).items():
-            if field in props:
-                props[field].setdefault("description", doc)
 
 
 def _relaxed(defs: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +63,7 @@ def agenda_file_schema() -> dict[str, Any]:
     top = strict
     all_defs = dict(defs)
     all_defs["Agenda"] = top
-    _describe(all_defs)
+    describe(all_defs, model)
     partial = {f"{k}Override": v for k, v in _relaxed(all_defs).items()}
     partial = {k: _rename_refs(v, "Override") for k, v in partial.items()}
     partial["AgendaOverride"].setdefault("required", [])

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from facilitator.report import model
 from facilitator.report.model import Summary
+from facilitator.schema_docs import describe
 
 
 def render_json(summary: Summary) -> str:
@@ -20,6 +22,8 @@ def render_json(summary: Summary) -> str:
 def summary_schema() -> dict[str, Any]:
     """The JSON Schema of `facilitator export --format json` output."""
     schema = Summary.model_json_schema(mode="serialization")
+    definitions = schema.get("$defs", {})
+    describe({**definitions, "Summary": schema}, model)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "facilitator session summary",

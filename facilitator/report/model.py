@@ -31,7 +31,9 @@ class Audience(StrEnum):
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Field docstrings go into `export --schema` through facilitator.schema_docs,
+    # not use_attribute_docstrings, which parses this file at every import.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Factor(_Part):

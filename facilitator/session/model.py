@@ -65,9 +65,9 @@ def new_id() -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
-    )
+    # No use_attribute_docstrings: nothing publishes a schema of session files, and
+    # it would parse this file's source at every import.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     def __setattr__(self, name: str, value: object) -> None:
         # pydantic stores an assigned value before it runs the model's own checks
