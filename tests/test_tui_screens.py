@@ -166,7 +166,7 @@ async def test_names_and_notes_in_any_script_are_shown_and_saved(workspace, cloc
         text = screen_text(app)
         assert "Dilemma: דילמה 😟" in text
         assert "مشكلة في الفريق" in text
-        assert "Ordet har: אורי" in text
+        assert "Fokusperson: אורי" in text
 
         # the list of everything captured shows them too
         await pilot.press("i")
