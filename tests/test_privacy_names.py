@@ -48,3 +48,43 @@ def test_no_export_for_management_holds_a_name_in_the_genitive():
         assert "Kari" not in text and "Pers" not in text, fmt
         if fmt in ("md", "html", "json"):  # csv and ics hold measures and dates only
             assert "turnus er for tett" in text, fmt
+
+
+def test_a_name_in_the_title_does_not_reach_management_through_the_session_id(workspace):
+    """The id is made from the title (`...-oppfolging-for-ase-og-kari-...`), where a
+    name is lower-case and without æøå: the redactor cannot find it there, so
+    management documents, their file names and the plan carry a reference instead."""
+    from facilitator.report.action_plan import workspace_plan
+    from facilitator.report.files import default_export_path
+    from facilitator.report.html_page import render_html
+    from facilitator.report.markdown import render_markdown
+    from facilitator.report.plan_layout import plan_csv, plan_document
+    from facilitator.session.model import Measure
+    from facilitator.session.refs import public_ref
+    from facilitator.session.store import SessionStore
+
+    agenda = load_agenda("kollegaveiledning", None)
+    earlier = new_session("Januar med Åse", agenda, NOW, ["Åse Berg", "Kari Nordmann"])
+    session = new_session("Oppfølging for Åse og Kari", agenda, NOW, ["Åse Berg", "Kari Nordmann"])
+    session.measures = [
+        Measure(what="Faste møter", created_at=NOW),
+        Measure(what="Ny turnus", created_at=NOW, carried_from=earlier.id),
+    ]
+    assert "ase" in session.id and "kari" in session.id and "ase" in earlier.id
+    store = SessionStore(workspace, "nb")
+    store.save(Session.model_validate(session.model_dump()))
+    summary = build_summary(session, Audience.MANAGEMENT)
+    texts = {fmt: render_summary(summary, fmt, NOW).casefold() for fmt in FORMATS}
+    plan = workspace_plan(workspace, NOW.date(), "nb")
+    texts["plan-md"] = render_markdown(plan_document(plan)).casefold()
+    texts["plan-html"] = render_html(plan_document(plan)).casefold()
+    texts["plan-csv"] = plan_csv(plan).casefold()
+    for where, text in texts.items():
+        assert "kari" not in text and "åse" not in text and "-ase-" not in text, where
+    assert public_ref(session.id) in texts["md"]
+    for fmt in FORMATS:
+        name = default_export_path(workspace, session.id, Audience.MANAGEMENT, fmt, "nb").name
+        assert "kari" not in name and "ase" not in name
+    # The group's own record keeps the id, and the reference finds the session.
+    assert session.id in render_summary(build_summary(session, Audience.GROUP), "md", NOW)
+    assert store.resolve(public_ref(session.id)) == store.path_for(session.id)

@@ -15,6 +15,7 @@ from facilitator.report.model import Audience, DilemmaEntry, Summary
 from facilitator.report.outgoing import leaving_group, outgoing
 from facilitator.report.redact import Redactor
 from facilitator.session.model import Visibility
+from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 
 from conftest import REPO
@@ -73,7 +74,10 @@ def test_times_planned_for_those_present_and_read_from_the_clocks(sample):
 def test_followed_up_measures_keep_their_origin_and_evaluations(sample):
     s = build_summary(sample, Audience.MANAGEMENT, "en")
     done, going = s.followed_up
-    assert done.carried_from == "2026-01-19-ledergruppe-helse-ost-demo"
+    # management sees the name-free reference, the group the id itself
+    assert done.carried_from == public_ref("2026-01-19-ledergruppe-helse-ost-demo")
+    group = build_summary(sample, Audience.GROUP, "en")
+    assert group.followed_up[0].carried_from == "2026-01-19-ledergruppe-helse-ost-demo"
     assert done.status_text == "done" and done.done_on.isoformat() == "2026-02-02"
     assert going.follow_ups[0].status_text == "in progress"
     assert "this session followed up 2 measures" in s.documents[3]

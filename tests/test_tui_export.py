@@ -8,6 +8,7 @@ import stat
 from textual.widgets import Input, Static
 
 from facilitator.session.model import FindingKind, Visibility
+from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
 from facilitator.tui.screens.confirm import ConfirmModal
@@ -50,7 +51,9 @@ async def test_a_management_export_lists_what_leaves_and_asks_first(workspace, c
         assert GROUP_ONLY not in leaving
         assert "Kari" not in leaving
         path = screen.query_one("#path", Input).value
-        assert path == str(workspace / "exports" / f"{app.session_path.stem}-ledelsen.md")
+        assert path == str(
+            workspace / "exports" / f"{public_ref(app.session_path.stem)}-ledelsen.md"
+        )
 
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConfirmModal)
@@ -60,7 +63,7 @@ async def test_a_management_export_lists_what_leaves_and_asks_first(workspace, c
         await pilot.press("ctrl+s", "y")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        written = workspace / "exports" / f"{app.session_path.stem}-ledelsen.md"
+        written = workspace / "exports" / f"{public_ref(app.session_path.stem)}-ledelsen.md"
         text = written.read_text(encoding="utf-8")
         assert SHARED in text
         assert GROUP_ONLY not in text

@@ -21,6 +21,7 @@ from facilitator.report.model import Audience, Factor, MeasureEntry
 from facilitator.report.words import short_date, w
 from facilitator.session.model import Measure, Visibility
 from facilitator.session.quickread import SessionMeasures, read_workspace
+from facilitator.session.refs import public_ref, session_date
 
 StatusFilter = Literal["open", "all"]
 
@@ -117,11 +118,8 @@ def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> l
 def _missing_source(session_id: str, lang: Lang) -> str:
     """The source of a measure whose agreeing session is not in the workspace: the
     date its id begins with, rather than an id nobody outside the app can read."""
-    try:
-        day = date.fromisoformat(session_id[:10])
-    except ValueError:
-        return session_id
-    return w("earlier_session_on", lang, date=short_date(day, lang))
+    day = session_date(session_id)
+    return w("earlier_session_on", lang, date=short_date(day, lang)) if day else session_id
 
 
 def is_overdue(m: Measure | MeasureEntry, as_of: date) -> bool:
@@ -141,6 +139,8 @@ def collect_plan(
     """The plan from sessions already read. For management (the default) only shared
     measures, and participants' names kept out unless the session allows them."""
     by_id = {s.id: s for s in sessions}
+    group = audience is Audience.GROUP
+    ref: Scrub = str if group else public_ref  # see facilitator.session.refs
     wanted_unit = unit.strip().casefold() if unit else None
     rows = []
     for item in latest_measures(sessions):
@@ -153,17 +153,17 @@ def collect_plan(
             continue
         origin = by_id.get(item.origin)
         names = (*s.participant_names, *(origin.participant_names if origin else ()))
-        allowed = audience is Audience.GROUP or s.names_in_management_export
+        allowed = group or s.names_in_management_export
         scrub = _scrubber(names, allowed, lang)
         source = (
             f"{scrub(origin.title)} ({short_date(origin.date, lang)})"
             if origin
-            else scrub(_missing_source(item.origin, lang))
+            else _missing_source(ref(item.origin), lang)
         )
         rows.append(
             PlanRow(
-                entry=measure_entry(m, lang, scrub, s.risk_scale),
-                source_id=item.origin,
+                entry=measure_entry(m, lang, scrub, s.risk_scale, ref),
+                source_id=ref(item.origin),
                 source=source,
                 unit=scrub(s.unit),
                 overdue=is_overdue(m, as_of),

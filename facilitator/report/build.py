@@ -35,6 +35,7 @@ from facilitator.report.redact import Redactor
 from facilitator.report.words import documents_statement, factor_label, status_word, w
 from facilitator.schedule import plan
 from facilitator.session.model import Finding, FindingKind, Measure, Session, Visibility
+from facilitator.session.refs import public_ref
 
 Scrub = Callable[[str], str]
 """What is done to a text before it goes into the summary."""
@@ -67,8 +68,11 @@ def factor(paragraph: Paragraph | None, lang: Lang) -> Factor:
     return Factor(paragraph=paragraph, label=factor_label(paragraph, lang))
 
 
-def measure_entry(measure: Measure, lang: Lang, scrub: Scrub, risk_scale: int) -> MeasureEntry:
-    """One row of the action plan, from a measure."""
+def measure_entry(
+    measure: Measure, lang: Lang, scrub: Scrub, risk_scale: int, ref: Scrub = _unchanged
+) -> MeasureEntry:
+    """One row of the action plan, from a measure; `ref` turns a session id into
+    what the audience sees of it (`public_ref` for management)."""
     return MeasureEntry(
         id=measure.id,
         what=scrub(measure.what),
@@ -92,7 +96,7 @@ def measure_entry(measure: Measure, lang: Lang, scrub: Scrub, risk_scale: int) -
             )
             for f in measure.follow_ups
         ],
-        carried_from=measure.carried_from,
+        carried_from=ref(measure.carried_from) if measure.carried_from else None,
         shared=measure.visibility is Visibility.SHARED,
     )
 
@@ -113,15 +117,16 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
         found = session.participant(pid)
         return found.name if found else pid
 
+    ref = _unchanged if group else public_ref
     measures = [
-        measure_entry(m, lang, scrub, session.risk_scale) for m in visible(session.measures)
+        measure_entry(m, lang, scrub, session.risk_scale, ref) for m in visible(session.measures)
     ]
     findings = _findings(session, visible, scrub, lang)
     present = session.present
     return Summary(
         audience=audience,
         lang=lang,
-        session_id=session.id,
+        session_id=ref(session.id),
         title=scrub(session.title),
         unit=scrub(session.unit),
         date=session.date,

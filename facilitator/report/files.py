@@ -12,6 +12,7 @@ from facilitator.i18n import Lang
 from facilitator.messages import t
 from facilitator.report.formats import Format
 from facilitator.report.model import Audience
+from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 
 EXPORT_FOLDER = "exports"
@@ -27,8 +28,11 @@ _AUDIENCE_WORD: dict[Lang, dict[Audience, str]] = {
 def default_export_path(
     workspace: Path, session_id: str, audience: Audience, fmt: Format, lang: Lang
 ) -> Path:
-    """`<workspace>/exports/<session id>-<audience>.<format>`."""
-    return workspace / EXPORT_FOLDER / f"{session_id}-{_AUDIENCE_WORD[lang][audience]}.{fmt}"
+    """`<workspace>/exports/<session>-<audience>.<format>`, where a management
+    export is named by the session's public reference: the file name travels with
+    the file, and the id may hold a name (see facilitator.session.refs)."""
+    name = session_id if audience is Audience.GROUP else public_ref(session_id)
+    return workspace / EXPORT_FOLDER / f"{name}-{_AUDIENCE_WORD[lang][audience]}.{fmt}"
 
 
 def checked_target(

@@ -19,6 +19,7 @@ from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.session.lock import SessionLock
 from facilitator.session.model import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session
+from facilitator.session.refs import public_ref
 from facilitator.tomlfile import (
     MAX_FILE_BYTES,
     FileProblem,
@@ -143,7 +144,8 @@ class SessionStore:
         return SessionLock(self.folder / f"{sid}.lock", sid, self.lang)
 
     def resolve(self, ref: str) -> Path:
-        """A session file by id, by path, or by a unique start of its id."""
+        """A session file by id, by path, by a unique start of its id, or by the
+        reference a management export names it by."""
         as_path = Path(ref).expanduser()
         if ref.endswith(".toml") or os.sep in ref:
             return as_path
@@ -156,6 +158,9 @@ class SessionStore:
             if ref and self.folder.is_dir()
             else []
         )
+        if not matches and ref and self.folder.is_dir():
+            # The reference a management export gives (facilitator.session.refs).
+            matches = [p for p in sorted(self.folder.glob("*.toml")) if public_ref(p.stem) == ref]
         if len(matches) == 1:
             return matches[0]
         nb = self.lang == "nb"
