@@ -25,6 +25,7 @@ from facilitator.report.html_page import render_html
 from facilitator.report.markdown import render_markdown
 from facilitator.report.model import Audience
 from facilitator.session.model import Measure, Session, new_session
+from facilitator.session.refs import public_ref
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 NASTY = [
@@ -304,8 +305,11 @@ def test_ics_file_is_crlf_with_escaped_text_and_stable_uids():
     assert "\n" not in ics.replace("\r\n", "")
     unfolded = ics.replace("\r\n ", "")
     assert "SUMMARY:Frist: Møte\\; kl. 9\\, rom 2\\\\3\\nny linje" in unfolded
-    assert f"UID:abc123.{session.id}@facilitator" in unfolded
-    assert f"UID:next-meeting.{session.id}@facilitator" in unfolded
+    ref = public_ref(session.id)  # management's calendar: no title slug in a UID
+    assert f"UID:abc123.{ref}@facilitator" in unfolded
+    assert f"UID:next-meeting.{ref}@facilitator" in unfolded
+    group = render_ics(build_summary(session, Audience.GROUP), datetime(2026, 3, 3, tzinfo=UTC))
+    assert f"UID:abc123.{session.id}@facilitator" in group.replace("\r\n ", "")
     assert "DTSTART;VALUE=DATE:20260415" in unfolded and "DTEND;VALUE=DATE:20260416" in unfolded
     assert "DTSTART:20260420T070000Z" in unfolded
     assert unfolded.count("DTSTAMP:20260303T120000Z") == 2
