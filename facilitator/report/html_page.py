@@ -37,7 +37,7 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .4rem 0 1rem; }
 th, td { border: 1px solid #c3c9cf; padding: .3rem .45rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 th { background: #eef1f4; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.marked td { background: #fdecea; }
