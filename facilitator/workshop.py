@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -36,7 +36,7 @@ from facilitator.session.model import (
     Session,
     Visibility,
 )
-from facilitator.stepclock import Reading, StepClock
+from facilitator.stepclock import Reading, Status, StepClock
 from facilitator.textcheck import suggests_hr
 from facilitator.texts import rule_error
 from facilitator.timesource import Clock
@@ -44,6 +44,11 @@ from facilitator.timesource import Clock
 Item = TypeVar("Item", Note, Dilemma, Finding, Measure, CheckoutAnswer)
 
 COLLECTIONS = ("notes", "dilemmas", "findings", "measures", "checkouts")
+
+STALE_AFTER = timedelta(hours=2)
+"""How long a session can go without any change while a clock runs before the room
+is taken to have stopped. No step of a workshop runs that long untouched: the
+longest are about 20 minutes, and peer supervision moves phase every few."""
 
 
 class Workshop:
@@ -162,6 +167,23 @@ class Workshop:
         if self.session.current_step is None:
             self.session.current_step = self.steps[0].id
         self._changed()
+
+    def stop_stale_clocks(self) -> datetime | None:
+        """Reopening a session whose clock was left running (the program killed,
+        the laptop dead) long after its last change: the room stopped long ago, so
+        the clock stops at that last change instead of counting the hours or days
+        in between as overtime, which would also go into the summary's minutes.
+        Returns when the clocks were stopped, or None when nothing was stale."""
+        last = self.session.updated_at
+        if self.now() - last < STALE_AFTER:
+            return None
+        stale = [c for c in self.session.clocks.values() if c.status is Status.RUNNING]
+        for clock in stale:
+            clock.pause(last)
+        if not stale:
+            return None
+        self._changed()
+        return last
 
     # moving between steps
 

@@ -554,6 +554,37 @@ async def test_start_screen_lists_an_unfinished_session_and_resumes_it(workspace
         assert session.started_at == before.started_at
 
 
+async def test_a_session_left_running_after_a_crash_days_ago_opens_paused(
+    workspace, clock: FakeClock
+):
+    """The laptop died in the check-in with the timer running, and the group never
+    came back to it: reopened three days later, the check-in is not 72 hours over."""
+    from facilitator.workshop import Workshop
+
+    agenda = load_agenda("kollegaveiledning", workspace)
+    session = new_session("Ledergruppe Øst", agenda, clock.now(), ["Kari", "Ola"])
+    workshop = Workshop(session, clock)
+    workshop.begin()
+    workshop.goto_step(agenda.step_index("innsjekk"))
+    workshop.toggle_timer()
+    clock.advance(minutes=3)
+    workshop.add_note("Skrevet før strømmen gikk")
+    store = SessionStore(workspace, "nb")
+    path = store.create(session)  # as the autosaver left it: the clock running
+    clock.advance(minutes=3 * 24 * 60)
+
+    app = make_app(workspace, clock, names=(), mode="resume", session_path=path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        reading = run_screen(app).workshop.reading()
+        assert reading.status is Status.PAUSED and reading.elapsed == 3 * 60
+        assert any("satt på pause" in n.message for n in app._notifications)
+        saved_now = await saved(app, pilot)
+        clocks = saved_now.clocks["innsjekk"]
+        assert clocks.status is Status.PAUSED
+        assert [n.text for n in saved_now.notes] == ["Skrevet før strømmen gikk"]
+
+
 async def test_the_app_in_english(workspace, clock: FakeClock):
     app = make_app(workspace, clock, lang="en")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -433,6 +433,38 @@ def test_starting_the_timer_in_setup_puts_the_session_at_its_first_step(
 # --- the timer --------------------------------------------------------------------
 
 
+def test_a_clock_left_running_for_days_stops_at_the_last_change(
+    ws: tuple[Workshop, Changes], clock: FakeClock
+) -> None:
+    w, changes = ws
+    w.begin()
+    w.toggle_timer()
+    clock.advance(minutes=4)
+    w.add_note("Siste notat før strømmen gikk")
+    last = clock.now()
+    clock.advance(minutes=30)  # the laptop died; the room went on, nobody came back
+    assert w.stop_stale_clocks() is None  # 30 minutes: could still be the workshop
+    clock.advance(minutes=3 * 24 * 60)
+    assert change(w, changes, w.stop_stale_clocks) == last
+    assert running(w.session) == []
+    assert w.reading().elapsed == 4 * 60
+    assert w.stop_stale_clocks() is None  # nothing runs now
+
+
+def test_a_paused_session_reopened_days_later_is_left_as_it_was(
+    ws: tuple[Workshop, Changes], clock: FakeClock
+) -> None:
+    w, changes = ws
+    w.begin()
+    w.toggle_timer()
+    clock.advance(minutes=4)
+    w.pause()
+    clock.advance(minutes=3 * 24 * 60)
+    before = changes.calls
+    assert w.stop_stale_clocks() is None
+    assert changes.calls == before
+
+
 def test_toggle_pause_and_resume(ws: tuple[Workshop, Changes], clock: FakeClock) -> None:
     w, changes = ws
     w.begin()

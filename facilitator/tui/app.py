@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from facilitator.errors import FacilitatorError, SessionLocked
 from facilitator.i18n import Lang
+from facilitator.timefmt import hhmm
 from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.start import NEW, StartScreen
@@ -200,9 +201,18 @@ class FacilitatorApp(App[None]):
             self.store, self.session_path, on_status=self._status_from_thread
         )
         self.workshop = Workshop(session, self.clock, on_change=self._changed)
+        stopped = None if new else self.workshop.stop_stale_clocks()
         if new or session.current_step is None:
             self.workshop.begin()
         self.push_screen(RunScreen(self.workshop, self.lang))
+        if stopped is not None:
+            local = stopped.astimezone()
+            when = (
+                f"{local:%d.%m.%Y} {hhmm(local)}"
+                if self.lang == "nb"
+                else f"{local:%Y-%m-%d %H:%M}"
+            )
+            self.notify(s("stale_clock", self.lang, when=when), severity="warning", timeout=20)
 
     # --- saving -----------------------------------------------------------------------
 

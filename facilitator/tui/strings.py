@@ -223,6 +223,13 @@ _S: dict[str, tuple[str, str]] = {
     "first_step": ("Dette er første steg.", "This is the first step."),
     "no_focus": ("Ingen har ordet i dette steget.", "Nobody has the floor in this step."),
     "finished": ("Økta er avsluttet og lagret.", "The session is finished and saved."),
+    "stale_clock": (
+        "Tidtakingen sto på da økta sist ble brukt ({when}). Den er satt på pause fra da, "
+        "så tiden siden ikke teller som overtid. Trykk mellomrom for å fortsette.",
+        "The timer was still running when the session was last used ({when}). It is "
+        "paused from then, so the time since does not count as overtime. Press space "
+        "to go on.",
+    ),
     "facilitator_is": ("Fasilitator: {name}", "Facilitator: {name}"),
     "dilemma_of": ("Dilemma: {title}", "Dilemma: {title}"),
     "hr_hint": (
