@@ -124,6 +124,15 @@ def test_schema_describes_the_json(ws):
     assert schema["$schema"].endswith("2020-12/schema")
     assert set(data) == set(schema["properties"])
     assert set(schema["required"]) <= set(data)
+    # every key is explained, for whoever builds on the JSON (an HR system, a script)
+    definitions = {**schema["$defs"], "Summary": schema}
+    undescribed = [
+        f"{name}.{key}"
+        for name, d in definitions.items()
+        for key, prop in d.get("properties", {}).items()
+        if not prop.get("description")
+    ]
+    assert undescribed == []
 
 
 def test_plan_skips_a_damaged_file_with_a_warning(ws):

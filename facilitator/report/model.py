@@ -42,35 +42,45 @@ class Factor(_Part):
     paragraph: Paragraph | None
     """The paragraph key (`"2c"`); null for items the group did not tag."""
     label: str
+    """The paragraph and the law's words for it, in the summary's language."""
 
 
 class PersonTime(_Part):
     name: str
+    """The participant's name."""
     seconds: int
+    """Seconds they were in focus in the step."""
 
 
 class StepTime(_Part):
     step_id: str
+    """The step's id in the agenda."""
     title: str
+    """The step's title in the summary's language."""
     planned_minutes: int
     """From the schedule for the number of participants present."""
     actual_minutes: float | None
     """From the step's clock; null when the step never ran."""
     airtime: list[PersonTime] = []
-    """Minutes each person had the floor (group only)."""
+    """How long each person was in focus in the step (group only)."""
 
 
 class FindingEntry(_Part):
     text: str
+    """The strength or risk as the group wrote it."""
     shared: bool
+    """Marked shared with management (every item of a management summary is)."""
 
 
 class FactorFindings(_Part):
     """The strengths and risks the group found under one factor."""
 
     factor: Factor
+    """The § 4-3 factor."""
     strengths: list[FindingEntry]
+    """What works well under this factor."""
     risks: list[FindingEntry]
+    """What is weak or at risk under this factor."""
 
 
 class DilemmaTheme(_Part):
@@ -78,14 +88,20 @@ class DilemmaTheme(_Part):
     not: a count by factor says nothing about who brought what."""
 
     factor: Factor
+    """The § 4-3 factor (null paragraph: dilemmas with no factor)."""
     count: int
+    """How many dilemmas were tagged with it."""
 
 
 class DilemmaEntry(_Part):
     title: str
+    """The dilemma's short title."""
     text: str
+    """The dilemma as its owner wrote it down."""
     factors: list[Factor]
+    """The § 4-3 factors it touches."""
     shared: bool
+    """Marked shared with management."""
     owner: str | None = None
     """Who brought it (group only)."""
     hr_hint: bool | None = None
@@ -93,42 +109,71 @@ class DilemmaEntry(_Part):
 
 
 class FollowUpEntry(_Part):
+    """One follow-up of a measure, recorded in a later session."""
+
     at: date
+    """When it was recorded."""
     status: MeasureStatus
+    """The measure's status then."""
     status_text: str
+    """That status in the summary's language."""
     text: str
+    """The group's evaluation: was it done, did it work, what now."""
 
 
 class MeasureEntry(_Part):
     """A row of the HMS action plan."""
 
     id: str
+    """The measure's id; the same in every session that follows it up."""
     what: str
+    """What is to be done (Tiltak)."""
     challenge: str
+    """The challenge or risk it answers (Utfordring/risiko)."""
     factor: Factor
+    """The § 4-3 factor it belongs to."""
     owner: str
+    """Who is responsible (Ansvarlig); a participant's name is replaced for management."""
     deadline: date | None
+    """By when (Frist)."""
     status: MeasureStatus
+    """Planned, in progress, done or dropped."""
     status_text: str
+    """The status in the summary's language."""
     done_on: date | None
+    """When it was done (Dato utført)."""
     likelihood: int | None
+    """Likelihood on the session's risk scale, if scored."""
     consequence: int | None
+    """Consequence on the session's risk scale, if scored."""
     risk: int | None
+    """Likelihood × consequence, if both are scored."""
     risk_scale: int
+    """The top of the risk scale the session uses (3 or 5)."""
     follow_ups: list[FollowUpEntry]
+    """Its follow-ups, oldest first (Oppfølging/evaluering)."""
     carried_from: str | None
-    """The earlier session that agreed the measure, when it was followed up here."""
+    """The earlier session that agreed the measure, when it was followed up here
+    (for management, that session's name-free reference)."""
     shared: bool
+    """Marked shared with management."""
 
 
 class NoteEntry(_Part):
     step_id: str
+    """The step the note was taken in."""
     step_title: str
+    """That step's title in the summary's language."""
     phase_title: str | None
+    """The phase, in a step with phases."""
     kind: NoteKind
+    """A plain note, the focus person's own notes, or their takeaway."""
     text: str
+    """The note."""
     factors: list[Factor]
+    """The § 4-3 factors it was tagged with."""
     shared: bool
+    """Marked shared with management."""
     person: str | None = None
     """Who was in focus when the note was taken (group only)."""
 
@@ -137,8 +182,11 @@ class CheckoutEntry(_Part):
     question_number: int
     """1 for the check-out step's first question, and so on."""
     question: str
+    """The question, in the summary's language."""
     text: str
+    """The answer."""
     shared: bool
+    """Marked shared with management."""
     person: str | None = None
     """Whose answer it is (group only)."""
 
@@ -147,17 +195,29 @@ class Summary(_Part):
     """What a session produced, for one audience."""
 
     format: Literal["facilitator-summary"] = SUMMARY_FORMAT
+    """Always `facilitator-summary`."""
     schema_version: Literal[1] = SUMMARY_SCHEMA_VERSION
+    """Changes if a key ever changes meaning."""
     audience: Audience
+    """`management` (shared items only, nothing per person) or `group` (everything)."""
     lang: Lang
+    """The language of the texts made by the program (`nb` or `en`)."""
     session_id: str
+    """The session's id; for management, its name-free reference."""
     title: str
+    """The session's title."""
     unit: str
+    """The unit or service the group leads."""
     date: date
+    """The day of the session."""
     state: Literal["setup", "running", "finished"]
+    """`finished` once the facilitator has closed the session; otherwise a draft."""
     agenda_id: str
+    """The agenda the session ran."""
     agenda_title: str
+    """That agenda's title."""
     present_count: int
+    """How many took part."""
     participants: list[str] | None
     """Names of those present; null when names are not to be included."""
     absent: list[str] = []
@@ -165,18 +225,27 @@ class Summary(_Part):
     facilitator: str | None = None
     """Who facilitated (group only)."""
     steps: list[StepTime]
+    """Planned and actual minutes of each step, in the agenda's order."""
     planned_minutes: int
+    """The planned length of the whole session."""
     actual_minutes: float | None
+    """The minutes the step clocks ran in all; null when none ran."""
     findings: list[FactorFindings]
+    """Strengths and risks by § 4-3 factor, in the law's order."""
     dilemma_themes: list[DilemmaTheme]
+    """How many dilemmas touched each factor."""
     dilemmas: list[DilemmaEntry]
+    """The dilemmas themselves (for management, only those marked shared)."""
     measures: list[MeasureEntry]
     """Measures agreed in this session."""
     followed_up: list[MeasureEntry]
     """Measures from earlier sessions followed up in this one."""
     notes: list[NoteEntry]
+    """Notes from the steps (for management, only those marked shared)."""
     checkouts: list[CheckoutEntry]
+    """Check-out answers (for management, only those marked shared)."""
     next_meeting: datetime | None
+    """When the group meets again, in UTC."""
     documents: list[str]
     """What the record documents (internkontrollforskriften § 5 points 3, 6 and 8)."""
 
