@@ -59,6 +59,15 @@ class Mark(BaseModel):
     phase: Ref | None = None
 
 
+class Pass(BaseModel):
+    """When someone passed, and how far the round had come: the number of marks
+    then (timestamps alone cannot tell a mark made in the same instant apart)."""
+
+    model_config = ConfigDict(extra="forbid")
+    at: UtcDatetime
+    marks: int = Field(ge=0)
+
+
 class Adjustment(BaseModel):
     """Time added to (or taken from) one unit."""
 
@@ -141,6 +150,10 @@ class StepClock(BaseModel):
     """Participant ids in speaking order, fixed when the step starts."""
     passed: list[Ref] = []
     """Participants who passed their turn in this step."""
+    passes: dict[Ref, Pass] = {}
+    """When each of them passed: what they had not used of their share goes to
+    those not yet in focus then. (Files from before this was kept spread the whole
+    share over everyone left.)"""
     runs: list[Run] = []
     marks: list[Mark] = []
     adjustments: list[Adjustment] = []
@@ -198,22 +211,57 @@ class StepClock(BaseModel):
             times[key] = times.get(key, 0.0) + self.run_seconds(mark.at, end, now)
         return times
 
+    def round_share(self, person: str, total: float, phase: str | None = None) -> float:
+        """`person`'s seconds of a round of `total` seconds (a round step, or the
+        round phase `phase`). Everyone starts with an equal share. Someone who
+        passes (or leaves) keeps what they had used of theirs when they did, and
+        the rest goes to those still waiting for their turn then, or, if all had
+        spoken, to everyone left; so the round keeps its length."""
+        if not self.order:
+            return total
+        share = total / len(self.order)
+        if person in self.passed:
+            gone = self.passes.get(person)
+            # Files from before passes were kept: the whole share went on.
+            return min(share, self._focus_seconds(person, phase, gone.at)) if gone else 0.0
+        active = [p for p in self.order if p not in self.passed]
+        extra = 0.0
+        for passer in self.passed:
+            gone = self.passes.get(passer)
+            if gone is None:
+                left, recipients = share, active
+            else:
+                left = share - min(share, self._focus_seconds(passer, phase, gone.at))
+                had_focus = {m.person for m in self.marks[: gone.marks] if m.phase == phase}
+                recipients = [p for p in active if p not in had_focus] or active
+            if person in recipients:
+                extra += left / len(recipients)
+        return share + extra
+
+    def _focus_seconds(self, person: str, phase: str | None, until: datetime) -> float:
+        """Seconds `person` had been in focus in `phase` by `until`."""
+        seconds = 0.0
+        for i, mark in enumerate(self.marks):
+            if (mark.person, mark.phase) != (person, phase) or mark.at >= until:
+                continue
+            end = self.marks[i + 1].at if i + 1 < len(self.marks) else until
+            seconds += self.run_seconds(mark.at, min(end, until), until)
+        return seconds
+
     def unit_planned(self, step: Step, unit: Unit) -> float:
         """Planned seconds of one unit, with its adjustments."""
-        active = [p for p in self.order if p not in self.passed]
-        if unit.person is not None and unit.person in self.passed:
-            base = 0.0
-        elif step.kind is StepKind.ROUND:
-            base = step.base_minutes * 60 / len(active) if active else step.base_minutes * 60
+        if step.kind is StepKind.ROUND:
+            total = step.base_minutes * 60.0
+            base = self.round_share(unit.person, total) if unit.person else total
         elif step.kind is StepKind.PER_PARTICIPANT:
             phase = step.phase(unit.phase)
             minutes = phase.minutes if phase else step.base_minutes
-            base = minutes * 60.0
+            base = 0.0 if unit.person in self.passed else minutes * 60.0
         elif unit.phase is not None:
             phase = step.phase(unit.phase)
             minutes = phase.minutes if phase else 0
             if phase is not None and phase.round and unit.person is not None:
-                base = minutes * 60 / len(active) if active else 0.0
+                base = self.round_share(unit.person, minutes * 60.0, phase.id)
             else:
                 base = minutes * 60
         else:
@@ -322,12 +370,14 @@ class StepClock(BaseModel):
         # Passed first, so that moving on skips all of the person's units (in
         # peer supervision: their remaining phases), not just the current one.
         self.passed.append(person)
+        self.passes[person] = Pass(at=now, marks=len(self.marks))
         if in_focus and not self.move(step, +1, now):
             self.move(step, -1, now)
 
     def unpass(self, person: str) -> None:
         if person in self.passed:
             self.passed.remove(person)
+            self.passes.pop(person, None)
 
     def drop(self, step: Step, person: str, now: datetime) -> None:
         """`person` has left (absent): take them out of the order unless they

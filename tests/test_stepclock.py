@@ -270,21 +270,51 @@ def test_round_unit_levels_at_the_boundaries(clock: FakeClock) -> None:
     assert r.level is Level.NORMAL  # the step as a whole is far from its end
 
 
-def test_round_pass_gives_the_share_to_the_others(clock: FakeClock) -> None:
+def test_round_pass_gives_the_share_to_those_still_waiting(clock: FakeClock) -> None:
     sc = started(INNSJEKK, clock)
     sc.pass_turn(INNSJEKK, "b", clock.now())
     r = read(sc, INNSJEKK, clock)
     assert r.passed == ("b",)
     assert r.person == "a"  # b was not in focus: nothing moves
     plan = {u.person: sc.unit_planned(INNSJEKK, u) for u in sc.units(INNSJEKK)}
-    assert plan == pytest.approx({"a": 160, "b": 0, "c": 160, "d": 160})
+    # a has the floor already: b's two minutes go to c and d, who are waiting
+    assert plan == pytest.approx({"a": 120, "b": 0, "c": 180, "d": 180})
     assert r.planned == pytest.approx(480)
-    assert r.unit_planned == pytest.approx(160)
+    assert r.unit_planned == pytest.approx(120)
     # moving skips the one who passed, both ways
     assert sc.move(INNSJEKK, +1, clock.advance(10))
     assert read(sc, INNSJEKK, clock).person == "c"
     assert sc.move(INNSJEKK, -1, clock.advance(10))
     assert read(sc, INNSJEKK, clock).person == "a"
+
+
+def test_a_pass_at_ones_turn_goes_to_those_after_not_to_those_who_spoke(
+    clock: FakeClock,
+) -> None:
+    """Check-in, eight minutes for four: a and b speak their two minutes each, c
+    passes when her turn comes; d, the last, gets c's two minutes too, and the
+    round still ends on time."""
+    sc = started(INNSJEKK, clock)
+    sc.move(INNSJEKK, +1, clock.advance(120))
+    sc.move(INNSJEKK, +1, clock.advance(120))
+    sc.pass_turn(INNSJEKK, "c", clock.advance(3))
+    r = read(sc, INNSJEKK, clock)
+    assert r.person == "d"
+    assert r.unit_planned == pytest.approx(120 + 117)
+    plan = {u.person: sc.unit_planned(INNSJEKK, u) for u in sc.units(INNSJEKK)}
+    assert plan == pytest.approx({"a": 120, "b": 120, "c": 3, "d": 237})
+    assert r.planned == pytest.approx(480)
+    sc.unpass("c")  # a mistake: c's share is hers again
+    assert sc.passes == {} and sc.unit_planned(INNSJEKK, Unit("d", None)) == 120
+
+
+def test_a_pass_kept_by_an_older_file_spreads_over_everyone_left(clock: FakeClock) -> None:
+    sc = started(INNSJEKK, clock)
+    sc.move(INNSJEKK, +1, clock.advance(120))
+    sc.pass_turn(INNSJEKK, "c", clock.now())
+    sc.passes = {}  # as a file written before passes were kept
+    plan = {u.person: sc.unit_planned(INNSJEKK, u) for u in sc.units(INNSJEKK)}
+    assert plan == pytest.approx({"a": 160, "b": 160, "c": 0, "d": 160})
 
 
 def test_round_passing_twice_or_an_unknown_person_does_nothing(clock: FakeClock) -> None:
@@ -303,7 +333,10 @@ def test_round_passing_the_person_in_focus_moves_on(clock: FakeClock) -> None:
     r = read(sc, INNSJEKK, clock)
     assert r.person == "b" and r.unit_elapsed == 0
     assert r.airtime["a"] == 10  # what was said is still in the log
-    assert sc.unit_planned(INNSJEKK, Unit("a", None)) == 0
+    # a keeps the ten seconds used; the rest of the share goes to b, c and d
+    assert sc.unit_planned(INNSJEKK, Unit("a", None)) == 10
+    assert r.unit_planned == pytest.approx(120 + 110 / 3)
+    assert r.planned == pytest.approx(480)
     assert sc.move(INNSJEKK, -1, clock.now()) is False  # nobody before b but a
 
 
@@ -443,7 +476,9 @@ def test_adjust_survives_a_change_in_share(clock: FakeClock) -> None:
     sc = started(INNSJEKK, clock)
     sc.adjust(INNSJEKK, 60, clock.now())
     sc.pass_turn(INNSJEKK, "d", clock.now())
-    assert read(sc, INNSJEKK, clock).unit_planned == pytest.approx(160 + 60)
+    # a, in focus, gets nothing of d's share, and keeps the minute added
+    assert read(sc, INNSJEKK, clock).unit_planned == pytest.approx(120 + 60)
+    assert sc.unit_planned(INNSJEKK, Unit("b", None)) == pytest.approx(120 + 60)
 
 
 # --- peer supervision (per_participant) -----------------------------------------

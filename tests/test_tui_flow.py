@@ -126,11 +126,13 @@ async def test_a_whole_four_person_session_by_keys(workspace, clock: FakeClock):
         await pilot.press("p")
         reading = w.reading()
         assert reading.person == "p2"
-        assert reading.unit_planned == 8 * 60 / 2  # Kari's share goes to the other two
+        # Kari keeps the 30 s she used; the rest of her share goes to the other two
+        share = 8 * 60 / 3 + (8 * 60 / 3 - 30) / 2
+        assert reading.unit_planned == share
         await pilot.press("plus")
-        assert w.reading().unit_planned == 8 * 60 / 2 + 60
+        assert w.reading().unit_planned == share + 60
         await pilot.press("minus", "minus")
-        assert w.reading().unit_planned == 8 * 60 / 2 - 60
+        assert w.reading().unit_planned == share - 60
         await pilot.press("plus")
         session = await saved(app, pilot)
         clock_log = session.clocks["innsjekk"]
@@ -150,7 +152,8 @@ async def test_a_whole_four_person_session_by_keys(workspace, clock: FakeClock):
         await pilot.pause()
         reading = w.reading()
         assert reading.person == "p3"
-        assert reading.unit_planned == 8 * 60 / 3
+        # a quarter each now; what Kari left of hers is shared by the three after her
+        assert reading.unit_planned == 8 * 60 / 4 + (8 * 60 / 4 - 30) / 3
         session = await saved(app, pilot)
         assert all(p.present for p in session.participants)
         assert session.clocks["innsjekk"].order == ["p1", "p2", "p3", "p4"]

@@ -556,12 +556,13 @@ def test_pass_and_absence_in_a_round_recompute_the_shares(
     assert shares(w) == {"p1": 120, "p2": 120, "p3": 120, "p4": 120}
 
     assert change(w, changes, w.pass_turn, "p3")
-    assert shares(w) == {"p1": 160, "p2": 160, "p3": 0, "p4": 160}
+    # p1 has the floor: p3's share goes to p2 and p4, who are waiting
+    assert shares(w) == {"p1": 120, "p2": 180, "p3": 0, "p4": 180}
     assert w.reading().passed == ("p3",)
     assert w.reading().person == "p1"  # someone else passing does not move the focus
 
     change(w, changes, w.set_present, "p4", False)  # not yet in focus: leaves the order
-    assert shares(w) == {"p1": 240, "p2": 240, "p3": 0}
+    assert shares(w) == {"p1": 160, "p2": 320, "p3": 0}
     assert w.reading().planned == 480
     assert [p.id for p in w.session.present] == ["p1", "p2", "p3"]
     assert w.schedule().total_minutes == 125  # peer supervision is one turn shorter
@@ -572,14 +573,15 @@ def test_pass_and_absence_in_a_round_recompute_the_shares(
     assert not w.move_unit(+1)  # p3 passed: p2 is the last
 
     change(w, changes, w.set_present, "p4", True)  # back: at the end of the order
-    assert shares(w) == {"p1": 160, "p2": 160, "p3": 0, "p4": 160}
+    assert shares(w) == {"p1": 120, "p2": 180, "p3": 0, "p4": 180}
     assert w.move_unit(+1)
     assert w.reading().person == "p4"
 
     # the one in focus passes: the focus moves on, backwards at the end
     assert change(w, changes, w.pass_turn)
     assert w.reading().person == "p2"
-    assert shares(w) == {"p1": 240, "p2": 240, "p3": 0, "p4": 0}
+    # p3's share went to p2 (waiting then); p4's, with nobody left waiting, to both
+    assert shares(w) == {"p1": 180, "p2": 300, "p3": 0, "p4": 0}
 
 
 def test_someone_who_has_spoken_and_leaves_keeps_their_airtime(
@@ -595,8 +597,9 @@ def test_someone_who_has_spoken_and_leaves_keeps_their_airtime(
     r = w.reading()
     assert r.airtime["p1"] == 120
     assert r.passed == ("p1",)
-    assert shares(w) == {"p1": 0, "p2": 160, "p3": 160, "p4": 160}
-    w.set_present("p1", True)  # back again: their share returns
+    # the two minutes p1 used are p1's; none of the share was left to give on
+    assert shares(w) == {"p1": 120, "p2": 120, "p3": 120, "p4": 120}
+    w.set_present("p1", True)  # back again: their share is theirs again
     assert shares(w)["p1"] == 120
 
 
