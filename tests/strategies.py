@@ -33,7 +33,7 @@ from facilitator.session.model import (
     Visibility,
     new_session,
 )
-from facilitator.stepclock import Adjustment, Mark, Run, StepClock
+from facilitator.stepclock import Adjustment, Mark, Pass, Run, StepClock
 from facilitator.texts import RequiredShortText, ShortText, Text
 
 
@@ -263,8 +263,20 @@ def step_clocks(draw: st.DrawFn, agenda: Agenda, step_id: str, people: list[str]
         for _ in range(draw(st.integers(0, 2)))
     ]
     passed = draw(st.lists(st.sampled_from(order), unique=True)) if order else []
+    # some passes kept with their moment, as this version writes; some not, as older ones
+    passes = {
+        p: Pass(at=draw(aware_datetimes), marks=draw(st.integers(0, len(marks))))
+        for p in passed
+        if draw(st.booleans())
+    }
     return StepClock(
-        step_id=step_id, order=order, passed=passed, runs=runs, marks=marks, adjustments=adjustments
+        step_id=step_id,
+        order=order,
+        passed=passed,
+        passes=passes,
+        runs=runs,
+        marks=marks,
+        adjustments=adjustments,
     )
 
 

@@ -1013,3 +1013,51 @@ def test_a_restart_continues_like_the_original(ops: list[tuple], later: float) -
         c.adjust(KOLLEGA, 30, clock.now())
     clock.advance(later)
     assert read(restored, KOLLEGA, clock) == read(sc, KOLLEGA, clock)
+
+
+round_op = st.one_of(
+    st.tuples(st.just("advance"), st.integers(0, 200)),
+    st.tuples(st.just("move"), st.sampled_from([+1, -1])),
+    st.tuples(st.just("pass"), st.integers(0, 5)),
+    st.tuples(st.just("pass_focus"), st.none()),
+    st.tuples(st.just("unpass"), st.integers(0, 5)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    step=st.sampled_from([INNSJEKK, REFLEKSJON]),
+    n=st.integers(1, 6),
+    ops=st.lists(round_op, max_size=25),
+)
+def test_passes_at_any_moment_keep_the_rounds_length(step: Step, n: int, ops: list[tuple]) -> None:
+    """Whoever passes when, and whatever they had used: while one person is left,
+    the shares add up to the round's time, none is negative, and nobody who passes
+    is planned more than their share or more than they had used."""
+    clock = FakeClock(t0())
+    people = [f"p{i}" for i in range(n)]
+    sc = started(step, clock, people)
+    for kind, arg in ops:
+        if kind == "advance":
+            clock.advance(arg)
+        elif kind == "move":
+            sc.move(step, arg, clock.now())
+        elif kind == "pass" and arg < n:
+            sc.pass_turn(step, people[arg], clock.now())
+        elif kind == "pass_focus":
+            person = read(sc, step, clock).person
+            if person is not None:
+                sc.pass_turn(step, person, clock.now())
+        elif kind == "unpass" and arg < n:
+            sc.unpass(people[arg])
+    units = sc.units(step)
+    per_unit = {u: sc.unit_planned(step, u) for u in units}
+    assert all(v >= 0 for v in per_unit.values())
+    assert set(sc.passes) == set(sc.passed)
+    if len(sc.passed) < n:
+        assert sum(per_unit.values()) == pytest.approx(step.base_minutes * 60)
+    round_phase = next((p for p in step.phases if p.round), None)
+    total = (round_phase.minutes if round_phase else step.base_minutes) * 60
+    for u, planned in per_unit.items():
+        if u.person in sc.passed:
+            assert planned <= total / n + 1e-9
