@@ -433,13 +433,18 @@ def test_starting_the_timer_in_setup_puts_the_session_at_its_first_step(
 # --- the timer --------------------------------------------------------------------
 
 
+def four_minutes_in(w: Workshop, clock: FakeClock) -> None:
+    """The first step has run for four minutes."""
+    w.begin()
+    w.toggle_timer()
+    clock.advance(minutes=4)
+
+
 def test_a_clock_left_running_for_days_stops_at_the_last_change(
     ws: tuple[Workshop, Changes], clock: FakeClock
 ) -> None:
     w, changes = ws
-    w.begin()
-    w.toggle_timer()
-    clock.advance(minutes=4)
+    four_minutes_in(w, clock)
     w.add_note("Siste notat før strømmen gikk")
     last = clock.now()
     clock.advance(minutes=30)  # the laptop died; the room went on, nobody came back
@@ -455,9 +460,7 @@ def test_a_paused_session_reopened_days_later_is_left_as_it_was(
     ws: tuple[Workshop, Changes], clock: FakeClock
 ) -> None:
     w, changes = ws
-    w.begin()
-    w.toggle_timer()
-    clock.advance(minutes=4)
+    four_minutes_in(w, clock)
     w.pause()
     clock.advance(minutes=3 * 24 * 60)
     before = changes.calls
