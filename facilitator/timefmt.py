@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime
+
+from facilitator.i18n import Lang
 
 
 def clock_text(seconds: float) -> str:
@@ -22,3 +24,10 @@ def clock_text(seconds: float) -> str:
 def hhmm(moment: datetime) -> str:
     """Local wall-clock time, `09:05`."""
     return moment.astimezone().strftime("%H:%M")
+
+
+def short_date(day: date | None, lang: Lang) -> str:
+    """`15.04.2026` in bokmål, `2026-04-15` in English; empty for no date."""
+    if day is None:
+        return ""
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"

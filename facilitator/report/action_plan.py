@@ -16,12 +16,19 @@ from pathlib import Path
 from typing import Literal
 
 from facilitator.i18n import Lang
-from facilitator.report.build import FACTOR_ORDER, Scrub, measure_entry, name_scrubber
+from facilitator.report.build import (
+    FACTOR_ORDER,
+    Scrub,
+    measure_entry,
+    name_scrubber,
+    session_ref,
+)
 from facilitator.report.model import Audience, Factor, MeasureEntry
-from facilitator.report.words import short_date, w
+from facilitator.report.words import w
 from facilitator.session.model import Measure, Visibility
 from facilitator.session.quickread import SessionMeasures, read_workspace
-from facilitator.session.refs import public_ref, session_date
+from facilitator.session.refs import session_date
+from facilitator.timefmt import short_date
 
 StatusFilter = Literal["open", "all"]
 
@@ -140,7 +147,7 @@ def collect_plan(
     measures, and participants' names kept out unless the session allows them."""
     by_id = {s.id: s for s in sessions}
     group = audience is Audience.GROUP
-    ref: Scrub = str if group else public_ref  # see facilitator.session.refs
+    ref = session_ref(audience)
     wanted_unit = unit.strip().casefold() if unit else None
     rows = []
     for item in latest_measures(sessions):

@@ -59,6 +59,12 @@ def _unchanged(text: str) -> str:
     return text
 
 
+def session_ref(audience: Audience) -> Scrub:
+    """How documents for `audience` name a session: by its id for the group, by a
+    name-free reference for everyone else (see facilitator.session.refs)."""
+    return _unchanged if audience is Audience.GROUP else public_ref
+
+
 def name_scrubber(names: Iterable[str], allowed: bool, lang: Lang) -> Scrub:
     """Leaves texts alone when names may be shown, else replaces participants' names."""
     return _unchanged if allowed else Redactor(names, w("participant_role", lang))
@@ -117,7 +123,7 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
         found = session.participant(pid)
         return found.name if found else pid
 
-    ref = _unchanged if group else public_ref
+    ref = session_ref(audience)
     measures = [
         measure_entry(m, lang, scrub, session.risk_scale, ref) for m in visible(session.measures)
     ]

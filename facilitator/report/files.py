@@ -10,9 +10,9 @@ from facilitator.atomic import ensure_private_dir, write_atomic
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
+from facilitator.report.build import session_ref
 from facilitator.report.formats import Format
 from facilitator.report.model import Audience
-from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 
 EXPORT_FOLDER = "exports"
@@ -31,7 +31,7 @@ def default_export_path(
     """`<workspace>/exports/<session>-<audience>.<format>`, where a management
     export is named by the session's public reference: the file name travels with
     the file, and the id may hold a name (see facilitator.session.refs)."""
-    name = session_id if audience is Audience.GROUP else public_ref(session_id)
+    name = session_ref(audience)(session_id)
     return workspace / EXPORT_FOLDER / f"{name}-{_AUDIENCE_WORD[lang][audience]}.{fmt}"
 
 

@@ -19,10 +19,9 @@ from facilitator.report.words import (
     dilemma_count,
     long_date,
     meeting_time,
-    short_date,
     w,
 )
-from facilitator.timefmt import clock_text
+from facilitator.timefmt import clock_text, short_date
 
 
 def summary_document(s: Summary) -> Document:

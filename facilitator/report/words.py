@@ -202,13 +202,6 @@ def long_date(day: date, lang: Lang, weekday: bool = False) -> str:
     return f"{_DAYS_NB[day.weekday()]} {text}" if weekday else text
 
 
-def short_date(day: date | None, lang: Lang) -> str:
-    """`15.04.2026` in bokmål, `2026-04-15` in English; empty for no date."""
-    if day is None:
-        return ""
-    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
-
-
 def meeting_time(moment: datetime, lang: Lang) -> str:
     """The next meeting in the reader's local time: `mandag 20. april 2026 kl. 09:00`.
 

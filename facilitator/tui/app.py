@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 from facilitator.errors import FacilitatorError, SessionLocked
 from facilitator.i18n import Lang
-from facilitator.timefmt import hhmm
+from facilitator.timefmt import hhmm, short_date
 from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.start import NEW, StartScreen
@@ -206,12 +206,7 @@ class FacilitatorApp(App[None]):
             self.workshop.begin()
         self.push_screen(RunScreen(self.workshop, self.lang))
         if stopped is not None:
-            local = stopped.astimezone()
-            when = (
-                f"{local:%d.%m.%Y} {hhmm(local)}"
-                if self.lang == "nb"
-                else f"{local:%Y-%m-%d %H:%M}"
-            )
+            when = f"{short_date(stopped.astimezone().date(), self.lang)} {hhmm(stopped)}"
             self.notify(s("stale_clock", self.lang, when=when), severity="warning", timeout=20)
 
     # --- saving -----------------------------------------------------------------------
