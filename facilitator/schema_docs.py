@@ -20,9 +20,16 @@ from pydantic import BaseModel
 
 
 def attribute_docs(cls: type) -> dict[str, str]:
-    """The docstring written under each field of `cls`, by field name."""
-    (node,) = ast.parse(textwrap.dedent(inspect.getsource(cls))).body
-    assert isinstance(node, ast.ClassDef)
+    """The docstring written under each field of `cls`, by field name; none when
+    the source is not there to read (an install without .py files): the schema
+    then goes out without descriptions rather than not at all."""
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):
+        return {}
+    node = ast.parse(textwrap.dedent(source)).body[0]
+    if not isinstance(node, ast.ClassDef):
+        return {}
     docs = {}
     for field, after in zip(node.body, node.body[1:], strict=False):
         if (

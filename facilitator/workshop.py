@@ -175,13 +175,11 @@ class Workshop:
         in between as overtime, which would also go into the summary's minutes.
         Returns when the clocks were stopped, or None when nothing was stale."""
         last = self.session.updated_at
-        if self.now() - last < STALE_AFTER:
-            return None
         stale = [c for c in self.session.clocks.values() if c.status is Status.RUNNING]
+        if not stale or self.now() - last < STALE_AFTER:
+            return None
         for clock in stale:
             clock.pause(last)
-        if not stale:
-            return None
         self._changed()
         return last
 

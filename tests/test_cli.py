@@ -126,3 +126,18 @@ def test_schema_describes_every_field_for_the_editor():
             assert not undescribed, (branch, undescribed)
     assert "minutes_per_participant" in defs["Step"]["properties"]["minutes"]["description"]
     assert "Whole minutes" in defs["Phase"]["properties"]["minutes"]["description"]
+
+
+def test_schema_without_the_model_sources_still_comes_out(monkeypatch):
+    """An install without .py files: no descriptions, but a schema all the same."""
+    import inspect
+
+    from facilitator.agenda.schema import agenda_file_schema
+
+    def no_source(obj):
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(inspect, "getsource", no_source)
+    defs = agenda_file_schema()["$defs"]
+    assert "description" not in defs["Step"]["properties"]["purpose"]
+    assert "StepOverride" in defs
