@@ -88,3 +88,4 @@ def test_a_name_in_the_title_does_not_reach_management_through_the_session_id(wo
     # The group's own record keeps the id, and the reference finds the session.
     assert session.id in render_summary(build_summary(session, Audience.GROUP), "md", NOW)
     assert store.resolve(public_ref(session.id)) == store.path_for(session.id)
+    assert store.resolve(public_ref(session.id)[:-2]) == store.path_for(session.id)

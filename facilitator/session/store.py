@@ -144,7 +144,7 @@ class SessionStore:
         return SessionLock(self.folder / f"{sid}.lock", sid, self.lang)
 
     def resolve(self, ref: str) -> Path:
-        """A session file by id, by path, by a unique start of its id, or by the
+        """A session file by id, by path, or by a unique start of its id or of the
         reference a management export names it by."""
         as_path = Path(ref).expanduser()
         if ref.endswith(".toml") or os.sep in ref:
@@ -159,8 +159,11 @@ class SessionStore:
             else []
         )
         if not matches and ref and self.folder.is_dir():
-            # The reference a management export gives (facilitator.session.refs).
-            matches = [p for p in sorted(self.folder.glob("*.toml")) if public_ref(p.stem) == ref]
+            # The reference a management export gives (facilitator.session.refs), or
+            # its start, as an id may be given by its start.
+            matches = [
+                p for p in sorted(self.folder.glob("*.toml")) if public_ref(p.stem).startswith(ref)
+            ]
         if len(matches) == 1:
             return matches[0]
         nb = self.lang == "nb"
