@@ -130,9 +130,9 @@ def _add_export_and_plan(
         "--format",
         "-f",
         dest="fmt",
-        choices=["md", "html", "csv", "json", "ics"],
+        choices=["md", "html", "csv", "json", "ics", "xlsx"],
         default="md",
-        help=t("opt_export_format", lang),
+        help=t("opt_export_formats", lang),
     )
     export.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
     export.add_argument("--schema", action="store_true", help=t("opt_schema", lang))
@@ -143,9 +143,9 @@ def _add_export_and_plan(
         "--format",
         "-f",
         dest="fmt",
-        choices=["md", "html", "csv"],
+        choices=["md", "html", "csv", "xlsx"],
         default="md",
-        help=t("opt_plan_format", lang),
+        help=t("opt_plan_formats", lang),
     )
     plan.add_argument(
         "--status", choices=["all", "open"], default="all", help=t("opt_status", lang)

@@ -243,10 +243,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "management (standard): til ledelsen; group: gruppens eget referat",
         "management (default): for management; group: the group's own record",
     ),
-    "opt_export_format": (
-        "md (standard), html (én fil, klar til utskrift), csv (tiltakene i HMS-handlingsplanens kolonner), json, eller ics (frister og neste møte som kalenderhendelser)",
-        "md (default), html (one file, ready to print), csv (the measures in the HMS action plan's columns), json, or ics (deadlines and the next meeting as calendar events)",
-    ),
     "opt_output": (
         "skriv til FIL, lesbar bare for deg, i stedet for til skjermen",
         "write to FILE, readable by you only, instead of to the screen",
@@ -285,7 +281,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Samler tiltakene fra alle øktene i arbeidsmappen til én HMS-handlingsplan. Et tiltak som er fulgt opp i flere økter, står én gang, slik det sist ble registrert, med økta som avtalte det som kilde. Planen går til ledelsen, så den tar bare med tiltak merket som delt (--audience group tar med alle).",
         "Gathers the measures from every session in the workspace into one HMS action plan. A measure followed up in several sessions appears once, as last recorded, with the session that agreed it as its source. The plan goes to management, so it holds only measures marked as shared (--audience group includes all).",
     ),
-    "opt_plan_format": ("md (standard), html eller csv", "md (default), html or csv"),
+    "opt_export_formats": (
+        "md (standard), html (én fil, klar til utskrift), csv (tiltakene i HMS-handlingsplanens kolonner), xlsx (de samme kolonnene som regneark, med ekte datoer og tall; til en fil med -o), json, eller ics (frister og neste møte som kalenderhendelser)",
+        "md (default), html (one file, ready to print), csv (the measures in the HMS action plan's columns), xlsx (the same columns as a spreadsheet, with real dates and numbers; to a file with -o), json, or ics (deadlines and the next meeting as calendar events)",
+    ),
+    "opt_plan_formats": (
+        "md (standard), html, csv eller xlsx (regneark med ekte datoer og tall; til en fil med -o)",
+        "md (default), html, csv or xlsx (a spreadsheet with real dates and numbers; to a file with -o)",
+    ),
+    "binary_to_terminal": (
+        "{format} er en binærfil og kan ikke vises i terminalen; skriv den til en fil med -o FIL",
+        "{format} is a binary file and cannot be shown in the terminal; write it to a file with -o FILE",
+    ),
     "opt_plan_audience": (
         "management (standard): bare tiltak merket som delt, uten navn med mindre økta tillater det; group: alle tiltak",
         "management (default): only measures marked as shared, with no names unless the session allows them; group: every measure",
@@ -299,12 +306,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "only measures from sessions of this unit",
     ),
     "opt_as_of": (
-        "vurder fristene per denne datoen, ÅÅÅÅ-MM-DD (standard: i dag)",
-        "judge deadlines as of this date, YYYY-MM-DD (default: today)",
+        "vurder fristene per denne datoen, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: i dag)",
+        "judge deadlines as of this date, DD.MM.YYYY or YYYY-MM-DD (default: today)",
     ),
     "bad_date": (
-        "forventet en dato som 2026-03-01, fikk «{value}»",
-        "expected a date like 2026-03-01, got '{value}'",
+        "forventet en dato som 01.03.2026 eller 2026-03-01, fikk «{value}»",
+        "expected a date like 01.03.2026 or 2026-03-01, got '{value}'",
     ),
     "plan_skipped": ("hopper over {problem}", "skipping {problem}"),
 }

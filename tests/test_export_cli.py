@@ -4,7 +4,6 @@ files written owner-only, one line and exit 2 for every mistake, no Textual."""
 from __future__ import annotations
 
 import json
-import shutil
 import stat
 import subprocess
 import sys
@@ -28,11 +27,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 @pytest.fixture
-def ws(workspace: Path) -> Path:
-    """A workspace holding a copy of the sample session."""
-    (workspace / "sessions").mkdir()
-    shutil.copy(SAMPLE, workspace / "sessions" / SAMPLE.name)
-    return workspace
+def ws(sample_workspace: Path) -> Path:
+    return sample_workspace
 
 
 def test_export_defaults_to_markdown_for_management(ws):
@@ -56,7 +52,7 @@ def test_export_every_format_by_path(ws):
         capture_output=True,
         env={"PATH": "/usr/bin:/bin"},
     ).stdout
-    assert sheet.startswith("\ufeffUtfordring/risiko;".encode()) and b"\r\n" in sheet
+    assert sheet.startswith('\ufeff"Utfordring/risiko";'.encode()) and b"\r\n" in sheet
     ics = run("export", path, "-f", "ics", env={"SOURCE_DATE_EPOCH": "1772539200"}).stdout
     assert "BEGIN:VCALENDAR" in ics and "DTSTAMP:20260303T120000Z" in ics
 
@@ -150,7 +146,7 @@ def test_plan_csv_to_a_file(ws):
     assert out.returncode == 0, out.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     data = target.read_bytes()
-    assert data.startswith("\ufeffUtfordring/risiko;".encode()) and data.endswith(b"\r\n")
+    assert data.startswith('\ufeff"Utfordring/risiko";'.encode()) and data.endswith(b"\r\n")
     assert "Faste morgenmøter".encode() not in data  # done: not open
 
 

@@ -1,5 +1,6 @@
 """`facilitator export SESSION`: a session's summary in Markdown, HTML, CSV, JSON
-or iCalendar, for management or for the group itself."""
+or iCalendar, or its measures as an XLSX workbook, for management or for the
+group itself."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from facilitator.i18n import Lang
 from facilitator.messages import t
 from facilitator.report.build import build_summary
 from facilitator.report.files import checked_target, write_export
-from facilitator.report.formats import Format, render_summary
+from facilitator.report.formats import BINARY_FORMATS, ExportFormat, render_summary_file
 from facilitator.report.json_export import summary_schema
 from facilitator.report.model import Audience
 from facilitator.session.store import SessionStore
@@ -35,7 +36,7 @@ def export(
     lang: Lang,
     ref: str | None,
     audience: Audience,
-    fmt: Format,
+    fmt: ExportFormat,
     output: str | None,
     doc_lang: Lang | None,
 ) -> int:
@@ -43,6 +44,7 @@ def export(
     when given (else the session's own), `lang` that of the messages."""
     if not ref:
         raise UserError(t("export_needs_session", lang))
+    refuse_binary_on_terminal(fmt, output, lang)
     store = SessionStore(workspace, lang)
     path = store.resolve(ref)
     try:
@@ -51,8 +53,8 @@ def export(
         # One line: the most specific one (a field and its line) when there is one.
         raise UserError(exc.problems[1] if len(exc.problems) > 1 else exc.problems[0]) from None
     summary = build_summary(session, audience, doc_lang)
-    text = render_summary(summary, fmt, export_time())
-    write_output(text, output, lang, store, personal=audience is Audience.GROUP, source=path)
+    content = render_summary_file(summary, fmt, export_time())
+    write_output(content, output, lang, store, personal=audience is Audience.GROUP, source=path)
     return 0
 
 
@@ -61,20 +63,27 @@ def export_schema() -> int:
     return 0
 
 
+def refuse_binary_on_terminal(fmt: str, output: str | None, lang: Lang) -> None:
+    """A binary format (XLSX) goes to a file (`-o FILE`) or a pipe; on a terminal it
+    would be screenfuls of noise that can upset the terminal itself."""
+    if fmt in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UserError(t("binary_to_terminal", lang, format=fmt.upper()))
+
+
 def write_output(
-    text: str,
+    content: str | bytes,
     output: str | None,
     lang: Lang,
     store: SessionStore,
     personal: bool = False,
     source: Path | None = None,
 ) -> None:
-    """`text` to stdout, or atomically to the file `output`, readable by its owner
-    only. Never over a session file."""
+    """`content` (text in UTF-8, or the bytes of a file) to stdout, or atomically to
+    the file `output`, readable by its owner only. Never over a session file."""
     if output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(content.encode("utf-8") if isinstance(content, str) else content)
         sys.stdout.buffer.flush()
         return
     target = checked_target(output, store, lang, source)
-    write_export(target, text)
+    write_export(target, content)
     print(t("written_personal" if personal else "written", lang, path=Path(output).expanduser()))

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from facilitator.commands.export import write_output
+from facilitator.commands.export import export_time, refuse_binary_on_terminal, write_output
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
@@ -17,16 +17,17 @@ from facilitator.report.markdown import render_markdown
 from facilitator.report.model import Audience
 from facilitator.report.plan_layout import plan_csv, plan_document
 from facilitator.session.store import SessionStore
+from facilitator.timefmt import parse_day as parse_typed_day
 
-PlanFormat = Literal["md", "html", "csv"]
+PlanFormat = Literal["md", "html", "csv", "xlsx"]
 
 
 def parse_day(value: str | None, lang: Lang) -> date:
-    """`2026-03-01` as a date; today (local) when not given."""
+    """`2026-03-01` or `01.03.2026` as a date; today (local) when not given."""
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value.strip())
+        return parse_typed_day(value)
     except ValueError:
         raise UserError(t("bad_date", lang, value=value)) from None
 
@@ -42,16 +43,23 @@ def plan(
     output: str | None,
 ) -> int:
     day = parse_day(as_of, lang)
+    refuse_binary_on_terminal(fmt, output, lang)
     action_plan = workspace_plan(workspace, day, lang, audience, status, unit)
     # A damaged file is not fatal: one line each, and the plan of the others.
     for problem in action_plan.problems:
         print(f"facilitator: {t('plan_skipped', lang, problem=problem)}", file=sys.stderr)
-    if fmt == "csv":
-        text = plan_csv(action_plan)
+    content: str | bytes
+    if fmt == "xlsx":
+        # Imported here: openpyxl is slow to load, and only XLSX needs it.
+        from facilitator.report.action_xlsx import plan_xlsx
+
+        content = plan_xlsx(action_plan, export_time())
+    elif fmt == "csv":
+        content = plan_csv(action_plan)
     elif fmt == "html":
-        text = render_html(plan_document(action_plan))
+        content = render_html(plan_document(action_plan))
     else:
-        text = render_markdown(plan_document(action_plan))
+        content = render_markdown(plan_document(action_plan))
     store = SessionStore(workspace, lang)
-    write_output(text, output, lang, store, personal=audience is Audience.GROUP)
+    write_output(content, output, lang, store, personal=audience is Audience.GROUP)
     return 0

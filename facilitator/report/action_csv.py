@@ -1,9 +1,13 @@
-"""Measures as rows of an HMS action plan, in CSV that Excel opens right.
+"""Measures as rows of an HMS action plan, in CSV that Excel and LibreOffice open right.
 
 - UTF-8 with a byte-order mark: without it, Excel reads the file as the local
   code page and `æøå` come out garbled.
 - Semicolons between fields: with Norwegian settings the comma is the decimal
   sign, so Excel expects `;` and would put a comma-separated row in one column.
+- Every field in double quotes (a `"` inside is doubled): LibreOffice's import
+  dialog, by default, splits at tab, comma *and* semicolon, so an unquoted
+  `Møter, ukentlig` would push every later cell one column to the right. Inside
+  quotes no separator splits anything, in either program.
 - CRLF line endings (the csv module's own `\r\n`); line breaks inside a cell are
   `\n` in a quoted field, which Excel shows as a break within the cell.
 - Dates as `2026-04-15` (ISO 8601) in both languages: Excel reads that form as a
@@ -13,32 +17,48 @@
 - A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be
   taken as a formula (CSV injection): it gets a leading `'`, which Excel shows as
   text and does not display.
+
+The columns are written once, as typed values (`measure_values`, `plan_values`):
+the CSV turns them into text here, the XLSX workbook (`action_xlsx`) keeps dates
+as dates and numbers as numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from facilitator.i18n import Lang
 from facilitator.report.model import MeasureEntry
-from facilitator.report.words import columns
+from facilitator.report.words import columns, w
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+if TYPE_CHECKING:
+    from facilitator.report.action_plan import PlanRow
+
+Value = str | int | date | None
+"""One cell of the action plan: text, a score, a date, or nothing."""
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may take as the start of a formula."""
 
 
 def neutralise(cell: str) -> str:
     """The cell as text Excel will not evaluate."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
 
 
-def measure_cells(m: MeasureEntry) -> list[str]:
-    """A measure in the action plan's columns (see `words.ACTION_PLAN_COLUMNS`)."""
+def one_kind_of_break(text: str) -> str:
+    """Every line break (CRLF, CR, LS, ...) as `\\n`, the one a cell shows as a break."""
+    return "\n".join(text.splitlines()) if ("\r" in text or "\n" in text) else text
 
-    def number(value: int | None) -> str:
-        return "" if value is None else str(value)
 
+def measure_values(m: MeasureEntry) -> list[Value]:
+    """A measure in the action plan's columns (see `words.ACTION_PLAN_COLUMNS`):
+    likelihood, consequence and risk as numbers, deadline and date done as dates,
+    `None` where nothing is set."""
     follow_ups = "\n".join(
         f"{f.at.isoformat()} {f.status_text}" + (f": {f.text}" if f.text else "")
         for f in m.follow_ups
@@ -46,31 +66,53 @@ def measure_cells(m: MeasureEntry) -> list[str]:
     return [
         m.challenge,
         m.factor.label if m.factor.paragraph is not None else "",
-        number(m.likelihood),
-        number(m.consequence),
-        number(m.risk),
+        m.likelihood,
+        m.consequence,
+        m.risk,
         m.what,
         m.owner,
-        m.deadline.isoformat() if m.deadline else "",
+        m.deadline,
         m.status_text,
         follow_ups,
-        m.done_on.isoformat() if m.done_on else "",
+        m.done_on,
     ]
 
 
-def render_csv(rows: Iterable[list[str]], lang: Lang, extra_header: Iterable[str] = ()) -> str:
+def plan_extra_columns(lang: Lang) -> list[str]:
+    """The columns the action plan adds after the measure's own."""
+    return [w("col_source", lang), w("col_overdue", lang)]
+
+
+def plan_values(row: PlanRow, lang: Lang) -> list[Value]:
+    """A row of the workspace's action plan: the measure, its source, overdue or not."""
+    return [*measure_values(row.entry), row.source, w("yes", lang) if row.overdue else ""]
+
+
+def as_text(value: Value) -> str:
+    """A cell as CSV holds it: dates in ISO form, numbers in digits, nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def measure_cells(m: MeasureEntry) -> list[str]:
+    """A measure in the action plan's columns, as text."""
+    return [as_text(v) for v in measure_values(m)]
+
+
+def render_csv(
+    rows: Iterable[Sequence[Value]], lang: Lang, extra_header: Iterable[str] = ()
+) -> str:
     """The action plan's header (and any extra columns) and `rows`, as Excel wants them."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([*columns(lang), *extra_header])
     for row in rows:
-        writer.writerow([_one_kind_of_break(neutralise(cell)) for cell in row])
+        writer.writerow([one_kind_of_break(neutralise(as_text(cell))) for cell in row])
     return "\ufeff" + buffer.getvalue()
 
 
 def measures_csv(measures: Iterable[MeasureEntry], lang: Lang) -> str:
-    return render_csv((measure_cells(m) for m in measures), lang)
-
-
-def _one_kind_of_break(text: str) -> str:
-    return "\n".join(text.splitlines()) if ("\r" in text or "\n" in text) else text
+    return render_csv((measure_values(m) for m in measures), lang)

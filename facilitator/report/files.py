@@ -11,7 +11,7 @@ from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
 from facilitator.report.build import session_ref
-from facilitator.report.formats import Format
+from facilitator.report.formats import ExportFormat
 from facilitator.report.model import Audience
 from facilitator.session.store import SessionStore
 
@@ -26,7 +26,7 @@ _AUDIENCE_WORD: dict[Lang, dict[Audience, str]] = {
 
 
 def default_export_path(
-    workspace: Path, session_id: str, audience: Audience, fmt: Format, lang: Lang
+    workspace: Path, session_id: str, audience: Audience, fmt: ExportFormat, lang: Lang
 ) -> Path:
     """`<workspace>/exports/<session>-<audience>.<format>`, where a management
     export is named by the session's public reference: the file name travels with
@@ -54,6 +54,8 @@ def checked_target(
     return resolved
 
 
-def write_export(target: Path, text: str) -> None:
-    """Atomically, readable by the owner only; the user's own folder is left as it is."""
-    write_atomic(target, text.encode("utf-8"), private_folder=False)
+def write_export(target: Path, content: str | bytes) -> None:
+    """Atomically, readable by the owner only; the user's own folder is left as it is.
+    Text is written in UTF-8, bytes (an XLSX workbook) as they are."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_atomic(target, data, private_folder=False)
