@@ -3,22 +3,38 @@
 Everything is in the file: inline CSS, no fonts, images or scripts from anywhere,
 and a Content-Security-Policy that forbids loading anything, so the page shows
 the same offline, in a mail attachment or from a shared drive. It reads well on
-screen and prints cleanly to paper or PDF (A4, headings kept with what follows,
-table headers repeated on each page, colours kept where they carry meaning).
+screen and prints cleanly to paper or PDF: A4 portrait, body text at 10.5 pt and
+nothing smaller than 10 pt, the document's name and "side 2 av 5" on every page,
+every table inside the page, headings kept with what follows, colours kept where
+they carry meaning, and no date, time or figure broken across two lines
+(tests/test_print_chromium.py prints the documents in Chromium and measures that).
 Every text is escaped with `html.escape`.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+from facilitator.i18n import Lang
 from facilitator.report.blocks import Block, Document, Facts, Heading, Item, Items, Para, Table
 
+# Wide tables (the measures: up to nine columns of text) cannot be printed as tables
+# on A4 portrait at a readable size: at 10 pt each column would be two or three words
+# wide, so a factor label or an owner would run ten lines down and a long word would
+# be cut. On paper (and on a phone) such a table is therefore shown as one block per
+# row, a card: the first cell (the measure) as its bold first line, then each filled
+# cell under it with its column's name in a left-hand column, the way a form is read.
+# An HR adviser reads each measure as a whole (what, why, who, by when, how it went)
+# rather than comparing one column down the page, and the cards keep every text at
+# full size with nothing cut, whatever people typed. Empty cells are left out of a
+# card. Narrow tables of figures (minutes per step, airtime) stay tables: there the
+# reader does compare down the columns, and they fit.
 CSS = """
 :root { color-scheme: light; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   sans-serif; color: #1b1b1b; background: #fff; max-width: 62rem; margin: 2rem auto;
-  padding: 0 1.25rem; }
+  padding: 0 1.25rem; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
 h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #d5dbe1; }
@@ -31,27 +47,79 @@ li { margin: .25rem 0; }
   font-weight: 600; }
 .muted, .meta { color: #555; }
 .meta { font-size: .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem;
-  margin: 1rem 0; }
+.nw { white-space: nowrap; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr);
+  gap: .2rem 1.2rem; margin: 1rem 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .4rem 0 1rem; }
 th, td { border: 1px solid #c3c9cf; padding: .3rem .45rem; text-align: left;
-  vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+  vertical-align: top; overflow-wrap: break-word; }
 th { background: #eef1f4; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.marked td { background: #fdecea; }
 tr.marked td:first-child { border-left: 4px solid #b3261e; }
+@media print, screen and (max-width: 48rem) {
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid #c3c9cf; border-radius: 3px; padding: .35rem .6rem;
+    margin: 0 0 .55rem; }
+  table.cards td { display: flow-root; border: 0; padding: .08rem 0 .08rem 11.5em;
+    text-align: left; white-space: normal; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); float: left; width: 11em;
+    margin-left: -11.5em; font-weight: 600; color: #444; }
+  table.cards td:first-child { padding: 0 0 .15rem; font-weight: 700; }
+  table.cards td:first-child::before { content: none; }
+  table.cards td:empty { display: none; }
+  table.cards tr.marked { border-left: 4px solid #b3261e; background: #fdecea; }
+  table.cards tr.marked td { background: none; border-left: 0; }
+}
+@media screen and (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .8rem; }
+  table.cards td { padding-left: 0; }
+  table.cards td::before { float: none; display: block; width: auto; margin: 0;
+    font-size: .85em; }
+}
+@page { size: A4 portrait; margin: 17mm 15mm 16mm;
+  @top-left { font: 8.5pt/1.2 system-ui, sans-serif; color: #555;
+    vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-right { font: 8.5pt/1.2 system-ui, sans-serif; color: #555;
+    vertical-align: top; padding-top: 4mm; }
+}
 @media print {
-  @page { size: A4; margin: 16mm 14mm 18mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 13.5pt; margin-top: 1.4rem; }
+  h3 { font-size: 11.5pt; }
+  table { font-size: 10pt; }
+  .meta { font-size: 10pt; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li, dl.facts, .banner, .warning { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  .banner, .warning, th, tr.marked td { print-color-adjust: exact;
+  .banner, .warning, th, tr.marked, tr.marked td { print-color-adjust: exact;
     -webkit-print-color-adjust: exact; }
 }
 """.strip()
+
+_PAGE_WORDS: dict[Lang, tuple[str, str]] = {"nb": ("side", "av"), "en": ("page", "of")}
+"""`side 2 av 5` / `page 2 of 5` at the foot of each printed page."""
+
+RUNNING_TITLE_MAX = 80
+"""A longer title is cut, with `…`, in the running head, so it stays one line."""
+
+# What must not be broken across two lines: dates (`15.04.2026`, `2026-04-15`,
+# `2. mars 2026`, `2 March 2026`), a session reference (`2026-01-19-5a9bde`), times
+# (`kl. 09:00`, `8:05`, `1:02:09`), a risk score (`12 (4 × 3)`) and a section of the law
+# (`§ 4-3`, `§ 4-3-faktor`).
+_UNBROKEN = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:-[0-9a-f]{6}\b)?"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|\b\d{1,2}\.? [^\W\d_]{3,9} \d{4}\b"
+    r"|(?:\bkl\. )?\b\d{1,2}:\d{2}(?::\d{2})?(?:[–-]\d{1,2}:\d{2})?\b"
+    r"|(?:\b\d+ )?\(\d+ × \d+\)"
+    r"|§ ?\d+(?:-\d+)*[a-z]?(?:-[^\W\d_]+)?"
+)
 
 
 def render_html(doc: Document) -> str:
@@ -62,14 +130,43 @@ def render_html(doc: Document) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{_text(doc.title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{_text(doc.title)}</title>\n<style>\n{CSS}\n{_running(doc)}\n</style>\n"
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def _running(doc: Document) -> str:
+    """The running head (the document's name) and foot (the page number) in print."""
+    title = " ".join(doc.title.split())
+    if len(title) > RUNNING_TITLE_MAX:
+        title = title[: RUNNING_TITLE_MAX - 1].rstrip() + "…"
+    page, of = _PAGE_WORDS[doc.lang]
+    return (
+        f"@page {{ @top-left {{ content: {_css_string(title)}; }}\n"
+        f'  @bottom-right {{ content: "{page} " counter(page) " {of} " counter(pages); }} }}'
+    )
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string: anything but letters, digits and plain punctuation as a
+    hex escape, so no quote, backslash or `</style>` typed into a title can end it."""
+    safe = (c if c.isalnum() or c in " .,:;–-()" else f"\\{ord(c):06x}" for c in text)
+    return f'"{"".join(safe)}"'
+
+
+def _unbroken(line: str) -> str:
+    """One line, escaped, with each date, time and figure in a span kept on one line."""
+    out, at = [], 0
+    for m in _UNBROKEN.finditer(line):
+        out += [escape(line[at : m.start()]), f'<span class="nw">{escape(m.group())}</span>']
+        at = m.end()
+    out.append(escape(line[at:]))
+    return "".join(out)
 
 
 def _text(text: str) -> str:
     """Escaped, with the writer's line breaks kept."""
-    return "<br>".join(escape(line) for line in text.strip().splitlines())
+    return "<br>".join(_unbroken(line) for line in text.strip().splitlines())
 
 
 def _block(block: Block) -> str:
@@ -98,15 +195,31 @@ def _item(item: Item) -> str:
     return f"<li>{' – '.join(parts)}{meta}</li>"
 
 
+def _as_cards(table: Table) -> bool:
+    """Whether a table is printed as cards (see CSS): more than three columns of text,
+    or more columns than fit A4 portrait at 10 pt even when they hold only figures."""
+    return len(table.header) - len(table.numeric) > 3 or len(table.header) > 8
+
+
 def _table(table: Table) -> str:
     def cls(i: int) -> str:
         return ' class="num"' if i in table.numeric else ""
+
+    cards = _as_cards(table)
+
+    def td(i: int) -> str:
+        """A cell, with its column's name for the cards' labels."""
+        if not cards:
+            return f"<td{cls(i)}>"
+        label = " ".join(table.header[i].split()) if i < len(table.header) else ""
+        return f'<td{cls(i)} data-label="{escape(label)}">'
 
     head = "".join(f"<th{cls(i)}>{_text(h)}</th>" for i, h in enumerate(table.header))
     rows = []
     for n, row in enumerate(table.rows):
         marked = ' class="marked"' if n < len(table.marked) and table.marked[n] else ""
-        cells = "".join(f"<td{cls(i)}>{_text(c)}</td>" for i, c in enumerate(row))
+        cells = "".join(f"{td(i)}{_text(c)}</td>" for i, c in enumerate(row))
         rows.append(f"<tr{marked}>{cells}</tr>")
     body = "\n".join(rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    kind = ' class="cards"' if cards else ""
+    return f"<table{kind}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
