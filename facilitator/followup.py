@@ -52,7 +52,7 @@ def follow_up_step(count: int) -> Step:
                 "Take the measures one at a time. Whoever owns one says briefly how it went.",
             ),
             _t(
-                "Bli enige om status: planlagt, i gang, utført eller droppet.",
+                "Bli enige om status: planlagt, pågår, utført eller avbrutt.",
                 "Agree on its status: planned, in progress, done or dropped.",
             ),
             _t(
@@ -85,10 +85,29 @@ def with_follow_up(agenda: Agenda, count: int) -> Agenda:
 
 
 def carry(found: list[LatestMeasure]) -> list[Measure]:
-    """Copies of measures for a new session to follow up (see the module's docstring)."""
-    return [
-        item.measure.model_copy(update={"carried_from": item.origin}, deep=True) for item in found
-    ]
+    """Copies of measures for a new session to follow up (see the module's docstring).
+
+    A copy keeps what decides which names management may see of it: the names rule
+    of the session that agreed it, and the names of everyone in the sessions it
+    passed through (a name only they knew is still taken out later)."""
+    copies = []
+    for item in found:
+        m = item.measure
+        first_copy = m.carried_from is None
+        names = dict.fromkeys((*m.history_names, *item.session.participant_names))
+        copies.append(
+            m.model_copy(
+                update={
+                    "carried_from": item.origin,
+                    "history_names": list(names),
+                    "agreed_names_policy": (
+                        item.session.names_policy if first_copy else m.agreed_names_policy
+                    ),
+                },
+                deep=True,
+            )
+        )
+    return copies
 
 
 def open_earlier_measures(workspace: Path, unit: str) -> list[Measure]:

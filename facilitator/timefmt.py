@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+import re
+from datetime import date, datetime, tzinfo
 
 from facilitator.i18n import Lang
 
@@ -31,3 +32,49 @@ def short_date(day: date | None, lang: Lang) -> str:
     if day is None:
         return ""
     return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+_NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_HHMM = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+
+
+def parse_day(text: str) -> date:
+    """A date as people type it: `15.11.2026` (as Norwegians write it, also
+    `5.1.2026`) or `2026-11-15`. Raises ValueError for anything else, including
+    dates that do not exist (`31.02.2026`)."""
+    value = text.strip()
+    m = _NORWEGIAN_DATE.fullmatch(value)
+    if m:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if _ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value)
+    raise ValueError(f"not a date: {text!r}")
+
+
+def parse_moment(text: str, zone: tzinfo) -> datetime:
+    """A day and a time as people type them, `20.04.2026 09:00` or `2026-04-20 09:00`,
+    in the time zone `zone`. Raises ValueError for anything else."""
+    day_text, _, time_text = text.strip().rpartition(" ")
+    m = _HHMM.fullmatch(time_text.strip())
+    if not day_text or not m:
+        raise ValueError(f"not a day and a time: {text!r}")
+    day = parse_day(day_text)
+    hour, minute = int(m.group(1)), int(m.group(2))
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+
+
+def machine_zone(default: str = "Europe/Oslo") -> str:
+    """The IANA name of this machine's time zone (`Europe/Oslo`), as tzlocal finds
+    it on Linux, macOS and Windows (the `TZ` variable, /etc/localtime, the
+    registry); `default` when it cannot be told."""
+    from zoneinfo import ZoneInfo
+
+    from tzlocal import get_localzone_name
+
+    try:
+        name = get_localzone_name()
+        ZoneInfo(name or default)
+    except Exception:  # any failure to tell the zone means: use the default
+        return default
+    return name or default

@@ -377,10 +377,12 @@ class Workshop:
         visibility: Visibility = Visibility.SHARED,
         likelihood: int | None = None,
         consequence: int | None = None,
+        owner_role: str = "",
     ) -> Measure:
         measure = Measure(
             what=what,
             owner=owner,
+            owner_role=owner_role,
             deadline=deadline,
             challenge=challenge,
             factor=factor,

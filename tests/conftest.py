@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,8 @@ from facilitator.agenda.registry import load_agenda
 from facilitator.timesource import FakeClock
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_SESSION = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
+"""The invented sample session the README and the goldens use."""
 
 
 @pytest.fixture
@@ -30,7 +33,24 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def sample_workspace(workspace: Path) -> Path:
+    """A workspace holding a copy of the sample session and nothing else."""
+    (workspace / "sessions").mkdir()
+    shutil.copy(SAMPLE_SESSION, workspace / "sessions" / SAMPLE_SESSION.name)
+    return workspace
+
+
 # Screens show local wall-clock times; pin the zone so every machine sees the same.
 os.environ["TZ"] = "UTC"
 time.tzset()
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+# Hypothesis: random locally (so new failures are found), the same examples every run
+# in CI (so a fresh clone never fails on a draw nobody has seen). Every failure ever
+# found is kept as an explicit @example next to its test.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")

@@ -13,6 +13,7 @@ from facilitator.agenda.registry import builtin_dir, find_agenda_path, list_agen
 from facilitator.errors import UserError
 from facilitator.tomlfile import FileProblem, locate
 
+from cli_helpers import run_cli
 from conftest import REPO
 
 MINIMAL = textwrap.dedent(
@@ -254,6 +255,62 @@ def test_error_in_child_points_at_child_line(tmp_path):
 def test_extends_mistakes(tmp_path, text, expect):
     lines = problems(write(tmp_path, "a.toml", text), lang="en")
     assert any(expect in line for line in lines), lines
+
+
+REMOVE_JA = 'id = "a"\nextends = "kollegaveiledning"\n\n[[steps]]\nid = "pause"\nremove = "ja"\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "expect"),
+    [
+        ("en", 'expected true or false without quotes, like remove = true (got "ja")'),
+        ("nb", "forventet true eller false uten anførselstegn, som remove = true (fikk «ja»)"),
+    ],
+)
+def test_remove_that_is_not_true_or_false_is_an_error(tmp_path, lang, expect):
+    # It used to be read as "keep the step", silently: the file said to remove it.
+    path = write(tmp_path, "a.toml", REMOVE_JA)
+    assert problems(path, lang=lang) == [f'{path}:6: steps[0] "pause".remove: {expect}']
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expect"),
+    [
+        ("1", "en", "expected true or false (got 1)"),
+        ("1", "nb", "forventet true eller false (fikk 1)"),
+        ('"true"', "en", 'without quotes, like remove = true (got "true")'),
+        ('["x"]', "en", "expected true or false"),
+        ("{ a = 1 }", "nb", "forventet true eller false"),
+    ],
+)
+def test_remove_of_a_phase_must_be_true_or_false_too(tmp_path, value, lang, expect):
+    text = 'id = "a"\nextends = "kollegaveiledning"\n\n[[steps]]\nid = "kollegaveiledning"\n'
+    text += f'\n[[steps.phases]]\nid = "drofting"\nremove = {value}\n'
+    path = write(tmp_path, "a.toml", text)
+    (line,) = problems(path, lang=lang)
+    where = f'{path}:9: steps[0] "kollegaveiledning".phases[0] "drofting".remove: '
+    assert line.startswith(where) and line.endswith(expect), line
+    assert "\n" not in line
+
+
+def test_remove_false_keeps_the_step(tmp_path, default_agenda):
+    path = write(tmp_path, "a.toml", REMOVE_JA.replace('"ja"', "false"))
+    agenda = load_agenda_file(path, lambda i: find_agenda_path(i, None))
+    assert [s.id for s in agenda.steps] == [s.id for s in default_agenda.steps]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expect"),
+    [("nb", "forventet true eller false"), ("en", "expected true or false")],
+)
+def test_agenda_validate_refuses_remove_ja_with_exit_code_2(capsys, tmp_path, lang, expect):
+    path = write(tmp_path, "a.toml", REMOVE_JA)
+    result = run_cli(
+        capsys, "--workspace", str(tmp_path), "--lang", lang, "agenda", "validate", str(path)
+    )
+    assert result.code == 2
+    (line,) = result.err_lines
+    assert line.startswith(f'{path}:6: steps[0] "pause".remove: ') and expect in line
 
 
 def test_extends_cycle(tmp_path):

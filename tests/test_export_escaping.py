@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import re
+import urllib.parse
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
@@ -309,9 +310,156 @@ def test_ics_file_is_crlf_with_escaped_text_and_stable_uids():
     assert f"UID:abc123.{ref}@facilitator" in unfolded
     assert f"UID:next-meeting.{ref}@facilitator" in unfolded
     group = render_ics(build_summary(session, Audience.GROUP), datetime(2026, 3, 3, tzinfo=UTC))
-    assert f"UID:abc123.{session.id}@facilitator" in group.replace("\r\n ", "")
+    # the same event whichever audience the calendar was made for (calendar_ics.py)
+    assert f"UID:abc123.{ref}@facilitator" in group.replace("\r\n ", "")
     assert "DTSTART;VALUE=DATE:20260415" in unfolded and "DTEND;VALUE=DATE:20260416" in unfolded
     assert "DTSTART:20260420T070000Z" in unfolded
     assert unfolded.count("DTSTAMP:20260303T120000Z") == 2
     assert ics.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert ics.endswith("END:VCALENDAR\r\n")
+
+
+# --- Markdown: web and mail addresses stay working links (GFM autolinks) -------------
+
+
+def _gfm() -> object:
+    """GitHub-flavoured Markdown as far as markdown-it goes: tables, strikethrough and
+    autolinks of addresses (`linkify`), as GitHub's renderer makes them."""
+    return markdown_it.MarkdownIt("gfm-like")
+
+
+TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "br"}
+
+LINKS = [
+    # as typed, and the link a reader gets
+    ("https://www.nav.no/arbeid_og_velferd/side?a=1&b=2#del_3",) * 2,
+    ("http://example.com/~bruker/rapport_2026.pdf",) * 2,
+    ("https://no.wikipedia.org/wiki/Arbeidsmilj%C3%B8loven_(Norge)",) * 2,
+    ("https://example.com/a__b__c/_x_/",) * 2,
+    (
+        "www.arbeidstilsynet.no/tema/psykososialt_arbeidsmiljo",
+        "http://www.arbeidstilsynet.no/tema/psykososialt_arbeidsmiljo",
+    ),
+    ("mailto:hms_radgiver@example.no",) * 2,
+]
+
+
+def _links(rendered: str) -> list[tuple[str, str]]:
+    """Each link's address and text, as a reader gets them (markdown-it shows %C3%B8
+    in a link's text as ø, as a browser would show it in the address bar)."""
+    return [
+        (html.unescape(href), urllib.parse.unquote(html.unescape(text)))
+        for href, text in re.findall(r'<a href="([^"]*)">(.*?)</a>', rendered, re.S)
+    ]
+
+
+@pytest.mark.parametrize(("url", "href"), LINKS, ids=[u for u, _ in LINKS])
+def test_markdown_address_is_a_working_link_in_a_list_item_and_a_table_cell(url, href):
+    typed_text = f"Se {url}. Eller _her_ | #1 ({url})\nny linje: {url}"
+    shown = urllib.parse.unquote(url)
+    item = _gfm().render(render_markdown(Document("t", "nb", [Items([Item(typed_text)])])))
+    table = _gfm().render(
+        render_markdown(Document("t", "nb", [Table(["a", "b"], [[typed_text, "x"]])]))
+    )
+    assert len(re.findall(r"<td>", table)) == 2
+    cell = re.findall(r"<td>(.*?)</td>", table, re.S)[0]
+    for rendered, tags in ((item, {"ul", "li", "br", "a"}), (cell, TABLE_TAGS | {"a"})):
+        assert _links(rendered) == [(href, shown)] * 3, rendered
+        parsed = _parse(rendered)
+        assert set(parsed.tags) <= tags, rendered
+        text = "".join(parsed.text).replace(url, shown)
+        assert _words(text) == _words(typed_text.replace(url, shown))
+
+
+def test_markdown_leaves_an_address_unescaped():
+    url = "https://example.com/a_b_c?x=1&y=#z"
+    assert md_text.cell(f"Se {url}.") == f"Se {url}."
+    assert md_text.inline(f"({url}) _x_") == f"({url}) \\_x\\_"
+    assert md_text.block(f"- {url}\n{url}") == f"\\- {url}  \n  {url}"
+    # what GFM leaves out at the end of an address stays as typed, outside the link
+    assert md_text.inline("https://example.com/a_b!") == "https://example.com/a_b!"
+
+
+# An address with something in it that means something in Markdown or a table is
+# escaped as text is, and defused so that no renderer links it with backslashes in it.
+UNSAFE_ADDRESSES = [
+    "https://example.com/a|b",
+    "https://example.com/a)|b",
+    "(https://example.com/a)|",
+    "https://example.com/a>b",
+    "https://example.com/<script>alert(1)</script>",
+    "https://example.com/<img src=x onerror=alert(1)>",
+    "https://example.com/a`b`",
+    "https://example.com/*a*",
+    "https://example.com/[x](javascript:alert(1))",
+    "https://example.com/a\\_b",
+    "https://example.com/&copy;",
+    "www.example.com/a|b",
+    "mailto:a_b@example.no|x",
+    "javascript://example.com/%0aalert(1)",
+    "xhttps://example.com/_a_/",
+    "https://localhost/_a_/",
+]
+
+
+@pytest.mark.parametrize("url", UNSAFE_ADDRESSES)
+def test_markdown_an_address_cannot_smuggle_markup_into_a_table_cell(url):
+    source = "\n".join(
+        md_text.table(["x", "y"], [[md_text.cell(url), md_text.cell(url)]], frozenset())
+    )
+    rendered = _gfm().render(source + "\n")
+    parsed = _parse(rendered)
+    assert parsed.tags.count("td") == 2, rendered
+    assert set(parsed.tags) <= TABLE_TAGS | {"a"}, rendered
+    for href, _ in _links(rendered):
+        assert href.startswith(("https://", "http://", "mailto:")), rendered
+        assert "\\" not in href and "%5C" not in href, rendered
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
+    for cell in cells:
+        assert _words(html.unescape(re.sub(r"<[^>]*>", "", cell))) == _words(url)
+
+
+ADDRESSES = st.sampled_from(
+    [u for u, _ in LINKS if "%" not in u]
+    + UNSAFE_ADDRESSES
+    + ["https://example.com/a_b!", "(www.example.com/x_y).", "_https://example.com/_a_/_"]
+)
+typed_with_addresses = st.lists(
+    st.one_of(
+        st.sampled_from(NASTY),
+        ADDRESSES,
+        st.text(
+            st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), include_characters="\n\t"),
+            max_size=10,
+        ),
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(typed_with_addresses, typed_with_addresses)
+def test_gfm_table_cells_with_addresses_show_the_text_typed(a, b):
+    source = "\n".join(md_text.table(["x", "y"], [[md_text.cell(a), md_text.cell(b)]], frozenset()))
+    rendered = _gfm().render(source + "\n")
+    parsed = _parse(rendered)
+    assert parsed.tags.count("td") == 2, rendered
+    assert set(parsed.tags) <= TABLE_TAGS | {"a"}, rendered
+    for href, text in _links(rendered):
+        assert "\\" not in text and "%5C" not in href, rendered
+    cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
+    for cell, original in zip(cells, (a, b), strict=True):
+        seen = _words(html.unescape(re.sub(r"<(?!br)[^>]*>", "", re.sub(r"<br\s*/?>", " ", cell))))
+        assert seen == _words(original)
+
+
+@settings(max_examples=200, deadline=None)
+@given(typed_with_addresses)
+def test_gfm_list_item_with_addresses_shows_the_text_typed(text):
+    rendered = _gfm().render("- " + md_text.block(text) + "\n")
+    parsed = _parse(rendered)
+    assert set(parsed.tags) <= {"ul", "li", "br", "a"}, rendered
+    for href, shown in _links(rendered):
+        assert "\\" not in shown and "%5C" not in href, rendered
+    assert _words("".join(parsed.text)) == _words(text)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -73,12 +71,6 @@ def test_sample_export_in_english(sample, fmt):
     text = render_summary(build_summary(sample, Audience.MANAGEMENT, "en"), fmt, STAMP)
     check(f"sample-management-en.{fmt}", text)
 
-
-@pytest.fixture
-def sample_workspace(tmp_path: Path) -> Path:
-    (tmp_path / "sessions").mkdir()
-    shutil.copy(SAMPLE, tmp_path / "sessions" / SAMPLE.name)
-    return tmp_path
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

@@ -21,7 +21,14 @@ from facilitator.report.action_plan import (
 )
 from facilitator.report.model import Audience
 from facilitator.report.plan_layout import plan_csv
-from facilitator.session.model import Measure, MeasureStatus, Session, Visibility, new_session
+from facilitator.session.model import (
+    Measure,
+    MeasureStatus,
+    NamesPolicy,
+    Session,
+    Visibility,
+    new_session,
+)
 from facilitator.session.quickread import _fast, cut, read_measures, read_workspace
 from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
@@ -150,9 +157,15 @@ def test_names_stay_out_unless_the_session_allows_them(workspace):
     session.measures = [_measure("Kari Nordmann tar kontakt med HR", owner="Kari Nordmann")]
     _save(workspace, session)
     (row,) = workspace_plan(workspace, AS_OF, "nb").rows
+    # The default rule: the owner as the group wrote it, no other name.
+    assert "Kari" not in row.entry.what
+    assert row.entry.owner == "Kari Nordmann"
+    session.names_policy = NamesPolicy.NONE
+    _save(workspace, session)
+    (row,) = workspace_plan(workspace, AS_OF, "nb").rows
     assert "Kari" not in row.entry.what + row.entry.owner
     assert row.entry.owner == "[deltaker]"
-    session.names_in_management_export = True
+    session.names_policy = NamesPolicy.EVERYONE
     _save(workspace, session)
     (row,) = workspace_plan(workspace, AS_OF, "nb").rows
     assert row.entry.owner == "Kari Nordmann"
@@ -228,7 +241,7 @@ def test_fast_reader_gives_what_a_full_read_gives(tmp_path_factory, session):
         full.unit,
         full.date,
     )
-    assert read.names_in_management_export == full.names_in_management_export
+    assert read.names_policy == full.names_policy
 
 
 def _sample_file(workspace: Path) -> Path:

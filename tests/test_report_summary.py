@@ -14,7 +14,7 @@ from facilitator.report.json_export import render_json
 from facilitator.report.model import Audience, DilemmaEntry, Summary
 from facilitator.report.outgoing import leaving_group, outgoing
 from facilitator.report.redact import Redactor
-from facilitator.session.model import Visibility
+from facilitator.session.model import NamesPolicy, Visibility
 from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 
@@ -50,16 +50,29 @@ def test_management_copy_has_only_what_is_shared_and_no_one(sample):
     assert [d.title for d in s.dilemmas] == ["Hva kan vente på en travel dag?"]
     assert all(d.owner is None and d.hr_hint is None for d in s.dilemmas)
     assert len(s.measures) == 4  # the one kept in the group is not there
-    assert {m.owner for m in s.all_measures} >= {"[deltaker]", "Enhetsleder"}
+    # owners as the group wrote them (the sample's rule is `owners`), roles added
+    assert {m.owner for m in s.all_measures} >= {"Per Vik (avdelingsleder)", "Enhetsleder"}
+    # with no names allowed, the role the facilitator typed, or a neutral word
+    sample.names_policy = NamesPolicy.NONE
+    none = build_summary(sample, Audience.MANAGEMENT)
+    assert {m.owner for m in none.all_measures} >= {"avdelingsleder", "Enhetsleder"}
+    assert not any("Per Vik" in m.owner or "Aisha" in m.owner for m in none.all_measures)
     assert all(not t.airtime for t in s.steps)
     assert all(n.person is None for n in s.notes) and all(c.person is None for c in s.checkouts)
     risks = [r.text for f in s.findings for r in f.risks]
     assert not any("turnusgruppene" in r for r in risks)
 
 
-def test_dilemma_themes_count_all_dilemmas_but_quote_none(sample):
+def test_dilemma_themes_count_only_what_the_audience_may_see(sample):
+    # In a small group, "harassment: 1 dilemma" points at a person: management's
+    # themes come from the shared dilemmas alone, the group's from all of them.
     s = build_summary(sample, Audience.MANAGEMENT)
     themes = {t.factor.paragraph: t.count for t in s.dilemma_themes}
+    shared = [d for d in sample.dilemmas if d.visibility is Visibility.SHARED]
+    assert sum(themes.values()) == sum(len(d.factors or [None]) for d in shared)
+    assert Paragraph.P5 not in themes  # the harassment dilemma stays in the group
+    group = build_summary(sample, Audience.GROUP)
+    themes = {t.factor.paragraph: t.count for t in group.dilemma_themes}
     assert themes[Paragraph.P2C] == 2 and themes[Paragraph.P6] == 2 and themes[Paragraph.P5] == 1
 
 
@@ -80,14 +93,17 @@ def test_followed_up_measures_keep_their_origin_and_evaluations(sample):
     assert group.followed_up[0].carried_from == "2026-01-19-ledergruppe-helse-ost-demo"
     assert done.status_text == "done" and done.done_on.isoformat() == "2026-02-02"
     assert going.follow_ups[0].status_text == "in progress"
-    assert "this session followed up 2 measures" in s.documents[3]
+    assert "this session followed up 2 measures" in s.documents[4]
+    # documents name the agreeing session by its date, never by a fingerprint
+    assert done.agreed_on.isoformat() == "2026-01-19"
+    assert done.origin_ref == group.followed_up[0].origin_ref == done.carried_from
 
 
 def test_names_may_go_to_management_when_the_session_says_so(sample):
-    sample.names_in_management_export = True
+    sample.names_policy = NamesPolicy.EVERYONE
     s = build_summary(sample, Audience.MANAGEMENT)
     assert s.participants == PRESENT
-    assert "Per Vik" in {m.owner for m in s.measures}
+    assert "Per Vik (avdelingsleder)" in {m.owner for m in s.measures}
     # ...but still nothing per person
     assert s.absent == [] and all(not t.airtime for t in s.steps)
 
@@ -119,7 +135,9 @@ def test_what_leaves_the_group_is_what_the_export_holds(sample):
     assert kinds.count("strength") == 3 and kinds.count("risk") == 4
     assert "navnene er ikke tatt med" in lines[2].text
     assert all(o.label for o in lines)
-    assert not any("Kari" in o.text or "Per Vik" in o.text for o in lines)
+    assert not any("Kari" in o.text for o in lines)
+    # a measure's owner is named, as the group wrote it, and nowhere else
+    assert all(o.kind == "measure" for o in lines if "Per Vik" in o.text)
     assert lines == outgoing(build_summary(sample, Audience.MANAGEMENT))
 
 
@@ -130,7 +148,8 @@ def test_nothing_shared_still_says_who_came_and_how_long_it_took(sample):
         d.visibility = Visibility.GROUP
     sample.next_meeting = None
     kinds = {o.kind for o in leaving_group(sample)}
-    assert kinds == {"title", "unit", "participants", "times", "theme"}
+    # not even the themes of the dilemmas: they were all kept in the group
+    assert kinds == {"title", "unit", "participants", "times"}
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from facilitator.session.model import (
     Finding,
     FindingKind,
     Measure,
+    NamesPolicy,
     Note,
     Session,
     Visibility,
@@ -100,7 +101,7 @@ def _session(names_allowed: bool) -> Session:
                        created_at=NOW)
         for i in range(3)
     ]  # fmt: skip
-    session.names_in_management_export = names_allowed
+    session.names_policy = NamesPolicy.EVERYONE if names_allowed else NamesPolicy.NONE
     session.started_at, session.finished_at = NOW, NOW.replace(hour=11)
     return Session.model_validate(session.model_dump())
 

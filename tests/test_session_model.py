@@ -20,6 +20,7 @@ from facilitator.session.model import (
     FollowUp,
     Measure,
     MeasureStatus,
+    NamesPolicy,
     Note,
     Participant,
     Session,
@@ -57,12 +58,12 @@ def test_new_session_starts_in_setup_with_numbered_participants():
         ("p2", "Bjørn", True),
     ]
     assert s.format == "facilitator-session"
-    assert s.schema_version == 1
+    assert s.schema_version == 2
     assert s.created_at == s.updated_at == NOW
     assert s.agenda == default_agenda()
     assert s.lang == "nb"
     assert s.risk_scale == 5
-    assert not s.names_in_management_export
+    assert s.names_policy is NamesPolicy.OWNERS
     assert re.fullmatch(r"\d{4}-\d\d-\d\d-ledergruppe-ost-[0-9a-f]{4}", s.id)
     assert ID.match(s.id)
 
@@ -293,7 +294,7 @@ def test_unknown_fields_and_other_formats_are_refused():
     with pytest.raises(ValidationError):
         session(format="facilitator-agenda")
     with pytest.raises(ValidationError):
-        session(schema_version=2)
+        session(schema_version=3)
 
 
 # --- slugs and ids --------------------------------------------------------------------

@@ -27,6 +27,7 @@ from facilitator.session.model import (
     FollowUp,
     Measure,
     MeasureStatus,
+    NamesPolicy,
     Note,
     Session,
     new_session,
@@ -124,7 +125,7 @@ def assert_clear_problem(exc: FileProblem, path: Path) -> None:
 @given(sessions())
 def test_dumps_then_parse_gives_the_same_session(session):
     text = dumps_session(session)
-    assert text.startswith('format = "facilitator-session"\nschema_version = 1\n')
+    assert text.startswith('format = "facilitator-session"\nschema_version = 2\n')
     data = tomllib.loads(text)
     assert parse_session(data, text, Path("x.toml"), "nb") == session
 
@@ -158,7 +159,7 @@ def test_every_file_carries_format_and_schema_version(store):
     path = store.create(make_session())
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "facilitator-session"
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
 
 
 def test_times_are_stored_with_their_time_zone(store):
@@ -471,10 +472,10 @@ def test_an_agenda_file_is_not_a_session(store):
     assert "ikke en øktfil" in str(assert_refused(store, path))
 
 
-@pytest.mark.parametrize("version", [2, 17, 10**9])
+@pytest.mark.parametrize("version", [3, 17, 10**9])
 def test_a_newer_schema_version_asks_for_an_upgrade(store, version):
     path = write_file(
-        store, GOOD.replace(b"schema_version = 1\n", f"schema_version = {version}\n".encode(), 1)
+        store, GOOD.replace(b"schema_version = 2\n", f"schema_version = {version}\n".encode(), 1)
     )
     exc = assert_refused(store, path)
     assert "nyere" in str(exc)
@@ -483,7 +484,7 @@ def test_a_newer_schema_version_asks_for_an_upgrade(store, version):
 
 def test_a_newer_file_is_recognised_even_if_the_rest_has_changed(store):
     path = write_file(
-        store, b'format = "facilitator-session"\nschema_version = 2\n[whatever]\nnew = true\n'
+        store, b'format = "facilitator-session"\nschema_version = 3\n[whatever]\nnew = true\n'
     )
     assert "nyere" in str(assert_refused(store, path))
 
@@ -491,13 +492,13 @@ def test_a_newer_file_is_recognised_even_if_the_rest_has_changed(store):
 @pytest.mark.parametrize("version", [b"0", b"-1", b'"1"', b"true", b"1.0", b"[1]"])
 def test_a_strange_schema_version_is_refused(store, version):
     path = write_file(
-        store, GOOD.replace(b"schema_version = 1\n", b"schema_version = " + version + b"\n", 1)
+        store, GOOD.replace(b"schema_version = 2\n", b"schema_version = " + version + b"\n", 1)
     )
     assert_refused(store, path)
 
 
 def test_a_missing_schema_version_is_refused(store):
-    path = write_file(store, GOOD.replace(b"schema_version = 1\n", b"", 1))
+    path = write_file(store, GOOD.replace(b"schema_version = 2\n", b"", 1))
     assert "schema_version" in str(assert_refused(store, path))
 
 
@@ -519,7 +520,7 @@ def _replace_line(text: bytes, key: bytes, new: bytes) -> tuple[bytes, int]:
         (b"risk_scale", b'risk_scale = "fem"', "risk_scale"),
         (b"created_at", b"created_at = 2026-03-02T08:00:00", "created_at"),
         (b"updated_at", 'updated_at = "nå"'.encode(), "updated_at"),
-        (b"names_in_management_export", b'names_in_management_export = "ja"', "names"),
+        (b"names_policy", b'names_policy = "ja"', "names_policy"),
         (b"unit", b'unit = "a\\u0000b"', "unit"),
         (b"id", b'id = "../../etc/passwd"', "id"),
     ],
@@ -584,7 +585,7 @@ def test_problems_are_in_english_when_asked(workspace):
     store = SessionStore(workspace, "en")
     foreign = write_file(store, b"a = 1\n", "a.toml")
     assert "not a facilitator session file" in str(assert_refused(store, foreign))
-    newer = write_file(store, GOOD.replace(b"schema_version = 1", b"schema_version = 2"), "b.toml")
+    newer = write_file(store, GOOD.replace(b"schema_version = 2", b"schema_version = 3"), "b.toml")
     assert "newer" in str(assert_refused(store, newer))
     content, _ = _replace_line(GOOD, b"title", b"title = 5")
     broken = write_file(store, content, "c.toml")
@@ -773,3 +774,34 @@ def test_a_session_with_500_notes_saves_and_loads(store, capsys):
             f"\n500 notes, {path.stat().st_size // 1024} KiB: "
             f"save {1000 * (t1 - t0):.1f} ms, load {1000 * (t2 - t1):.1f} ms"
         )
+
+
+# --- version 1 files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "policy"), [(b"false", NamesPolicy.NONE), (b"true", NamesPolicy.EVERYONE)]
+)
+def test_a_version_1_file_reads_as_it_did(store, flag, policy):
+    """Version 1 kept `names_in_management_export`: false let no name out (owners
+    included), true every name; the file reads with the same rule, and is saved as
+    version 2 with the room's zone the product's default."""
+    v1 = GOOD.replace(b"schema_version = 2\n", b"schema_version = 1\n", 1).replace(
+        b'names_policy = "owners"\n', b"names_in_management_export = " + flag + b"\n", 1
+    )
+    v1 = re.sub(rb'(?m)^(time_zone|history_names|owner_role) = .*\n', b"", v1)
+    assert b"names_policy" not in v1 and b"time_zone" not in v1
+    path = write_file(store, v1)
+    loaded = store.load(path)
+    assert loaded.names_policy is policy and loaded.time_zone == "Europe/Oslo"
+    store.save(loaded, path)
+    again = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert again["schema_version"] == 2 and again["names_policy"] == policy.value
+    assert "names_in_management_export" not in again
+
+
+def test_a_version_2_file_with_the_old_flag_is_refused(store):
+    path = write_file(
+        store, GOOD.replace(b'names_policy = "owners"\n', b"names_in_management_export = true\n")
+    )
+    assert "names_in_management_export" in str(assert_refused(store, path))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import stat
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
-from facilitator.session.model import FindingKind, Visibility
+from facilitator.report.model import Audience
+from facilitator.session.model import FindingKind, NamesPolicy, Visibility
 from facilitator.session.refs import public_ref
 from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
@@ -149,3 +150,79 @@ async def test_a_past_session_is_exported_from_the_start_screen(workspace, clock
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert SessionStore(workspace).load(path).state == "finished"
+
+
+async def test_the_preview_shows_the_names_rule_and_a_change_is_saved(workspace, clock: FakeClock):
+    app = make_app(workspace, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        w = run_screen(app).workshop
+        w.add_measure("Faste møter", owner="Kari", owner_role="enhetsleder")
+        await saved(app, pilot)
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        policy = screen.query_one("#names-policy", Select)
+        assert policy.value == NamesPolicy.OWNERS.value
+        assert "Ansvarlig: Kari (enhetsleder)" in widget_text(app, "#leaving-lines")
+        policy.value = NamesPolicy.NONE.value
+        await wait_until(
+            pilot,
+            lambda: "Ansvarlig: enhetsleder" in widget_text(app, "#leaving-lines"),
+            "the owner shown by role",
+        )
+        assert "Kari" not in widget_text(app, "#leaving-lines")
+        assert "Lagret for økta" in widget_text(app, "#export-status")
+        session = await saved(app, pilot)
+        assert session.names_policy is NamesPolicy.NONE
+        # the group's own record has no such choice: it holds every name
+        await pilot.press("escape")
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#audience", Select).value = Audience.GROUP
+        await pilot.pause()
+        assert not screen.query_one("#names-policy", Select).display
+
+
+async def test_the_preview_flags_what_seems_to_name_someone_or_mention_health(
+    workspace, clock: FakeClock
+):
+    app = make_app(workspace, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        w = run_screen(app).workshop
+        w.add_finding(FindingKind.RISK, "Flere er utbrent etter vinteren")
+        w.add_finding(FindingKind.RISK, "Vi bør snakke med Jonas Berg om turnusen")
+        w.add_finding(FindingKind.STRENGTH, SHARED)
+        await saved(app, pilot)
+        await pilot.press("e")
+        leaving = widget_text(app, "#leaving-lines")
+        assert "2 av punktene ser ut til å nevne en person eller helse" in leaving
+        lines = leaving.splitlines()
+        assert any(line.startswith("[helse?]") and "utbrent" in line for line in lines)
+        assert any(line.startswith("[navn?]") and "Jonas Berg" in line for line in lines)
+        assert any(SHARED in line and not line.startswith("[") for line in lines)
+
+
+async def test_the_measures_are_exported_as_a_spreadsheet(workspace, clock: FakeClock):
+    from datetime import date
+
+    import openpyxl
+
+    app = make_app(workspace, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        w = run_screen(app).workshop
+        w.add_measure("Faste møter", owner="Enhetsleder", deadline=date(2026, 4, 15))
+        await saved(app, pilot)
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#format", Select).value = "xlsx"
+        await pilot.pause()
+        path = screen.query_one("#path", Input).value
+        assert path.endswith("-ledelsen.xlsx")
+        await pilot.press("ctrl+s", "y")
+        await wait_until(pilot, lambda: "Skrevet" in widget_text(app, "#export-status"), "written")
+        sheet = openpyxl.load_workbook(path).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[1][5] == "Faste møter" and rows[1][7].date() == date(2026, 4, 15)

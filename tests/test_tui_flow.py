@@ -297,18 +297,18 @@ async def test_a_whole_four_person_session_by_keys(workspace, clock: FakeClock):
         await paste_text(pilot, "Fast tid til kollegastøtte hver uke")
         await pilot.press("tab")
         await paste_text(pilot, "Lite tid til refleksjon")
-        await pilot.press("tab", "tab")  # past the factor to the owner
+        await pilot.press("tab", "tab", "tab", "tab")  # past factor and risk to the owner
         await type_text(pilot, "Avdelingsleder")
-        await pilot.press("tab")
-        await type_text(pilot, "2026-04-15")
+        await pilot.press("tab", "tab")  # past the owner's role
+        await type_text(pilot, "15.04.2026")
         await pilot.press("ctrl+s")
         await pilot.pause()
         run_screen(app)
         await pilot.press("m")
         await paste_text(pilot, "Ta opp turnus i AMU")
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")
         await type_text(pilot, "HMS-leder")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         await type_text(pilot, "2026-05-01")
         await pilot.press("enter")  # Enter in a one-line field saves too
         await pilot.pause()

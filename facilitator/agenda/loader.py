@@ -157,7 +157,11 @@ def _merge_by_id(base: list[Any], over: list[Any], at: Loc) -> list[Any]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise MergeProblem((*at, n), "id", None, known)
         entry = {k: v for k, v in item.items() if k not in _PLACEMENT}
-        if item.get("remove") is True:
+        remove = item.get("remove", False)
+        if not isinstance(remove, bool):
+            # `remove = "ja"` or `remove = 1`: refused, not read as "keep it"
+            raise MergeProblem((*at, n), "remove", None, known, got=remove)
+        if remove:
             if item["id"] not in ids:
                 raise MergeProblem((*at, n), "remove", item["id"], known)
             del result[ids.index(item["id"])]

@@ -36,16 +36,32 @@ _NB_FORMS = {
 }
 
 
+_NOT_GIVEN: Any = object()
+
+
 class MergeProblem(Exception):
     """An entry of `steps` or `phases` in a file with `extends` that cannot be merged.
 
     `loc` is the entry as written in the file (`("steps", 2)`), `key` what is wrong
     with it (`id` missing, or a `remove`/`before`/`after` naming no entry), and
-    `known` the ids it could have named."""
+    `known` the ids it could have named. `got`, when given, is a value of `key` of
+    the wrong type (`remove = "ja"`): the problem is then that value."""
 
-    def __init__(self, loc: Loc, key: str, anchor: str | None, known: Sequence[str]) -> None:
+    def __init__(
+        self,
+        loc: Loc,
+        key: str,
+        anchor: str | None,
+        known: Sequence[str],
+        got: Any = _NOT_GIVEN,
+    ) -> None:
         super().__init__(f"{loc}: {key}")
         self.loc, self.key, self.anchor, self.known = loc, key, anchor, tuple(known)
+        self.got = got
+
+    @property
+    def wrong_type(self) -> bool:
+        return self.got is not _NOT_GIVEN
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,10 @@ def mean(lang: Lang, what: str, after: str = "") -> str:
 
 def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
     nb = lang == "nb"
+    if p.wrong_type:  # only `remove` has a type the merge itself must check
+        at = (*p.loc, p.key)
+        head = f"{f.where(at)}: {format_loc(at, f.raw)}: "
+        return head + _expected_plain("bool_type", p.key, p.got, lang)
     what_nb, what_en = _WHAT.get(str(p.loc[-2]), ("steg", "step"))
     nb_forms = _NB_FORMS[what_nb]
     known = _listed(p.known)
@@ -143,21 +163,13 @@ def _is_tag(part: object) -> bool:
 
 def _explain(f: AgendaText, err: Any, loc: Loc, lang: Lang) -> str:
     kind, value = err["type"], err.get("input")
-    nb = lang == "nb"
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
         return _unknown_key(f, loc, lang)
     if kind == "missing":
         return _missing(f, loc, lang)
-    if kind in ("int_type", "bool_type") and isinstance(value, str):
-        example = "10" if kind == "int_type" else "true"
-        return (
-            f"forventet {'et heltall' if kind == 'int_type' else 'true eller false'} uten "
-            f"anførselstegn, som {key} = {example} (fikk «{shown_id(value)}»)"
-            if nb
-            else f"expected {'a whole number' if kind == 'int_type' else 'true or false'} "
-            f'without quotes, like {key} = {example} (got "{shown_id(value)}")'
-        )
+    if kind in ("int_type", "bool_type"):
+        return _expected_plain(kind, key, value, lang)
     base = explain(err, lang)
     if kind == "model_type" and isinstance(value, str) and _model_at(loc) is LocalizedText:
         # `title = "Innsjekk"`: the text is there, in one language only
@@ -178,6 +190,23 @@ def _explain(f: AgendaText, err: Any, loc: Loc, lang: Lang) -> str:
     if kind == "string_pattern_mismatch" and pattern.startswith("^[a-z0-9]"):
         return mean(lang, f'`{key} = "{slug_from(str(value))}"`', base)
     return base
+
+
+def _expected_plain(kind: str, key: str, value: object, lang: Lang) -> str:
+    """A whole number (`int_type`) or true or false (`bool_type`) was expected in
+    `key`, and `value` came: `remove = "ja"` is told to write `remove = true`."""
+    if not isinstance(value, str):
+        return explain({"type": kind, "input": value}, lang)
+    example = "10" if kind == "int_type" else "true"
+    if lang == "nb":
+        return (
+            f"forventet {'et heltall' if kind == 'int_type' else 'true eller false'} uten "
+            f"anførselstegn, som {key} = {example} (fikk «{shown_id(value)}»)"
+        )
+    return (
+        f"expected {'a whole number' if kind == 'int_type' else 'true or false'} "
+        f'without quotes, like {key} = {example} (got "{shown_id(value)}")'
+    )
 
 
 def _paragraph_hint(value: object, base: str, lang: Lang) -> str:

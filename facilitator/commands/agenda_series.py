@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -21,19 +20,16 @@ from facilitator.i18n import Lang
 from facilitator.law import FACTORS
 from facilitator.messages import t
 from facilitator.report.words import long_date
+from facilitator.timefmt import parse_day
 
 WIDTH = 80
 """The plan is text for a terminal, an e-mail or a file: lines fit in 80 columns."""
-_NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
 
 def parse_start(value: str, lang: Lang) -> date:
     """`2026-09-07` or, as Norwegians write it, `07.09.2026`."""
     try:
-        m = _NORWEGIAN_DATE.match(value)
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return date.fromisoformat(value.strip())
+        return parse_day(value)
     except ValueError:
         raise UserError(t("bad_series_date", lang, value=value)) from None
 

@@ -31,10 +31,21 @@ def run(
     workspace: Path, lang: Lang, agenda_ref: str | None, participants: str | None, title: str | None
 ) -> int:
     from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
+    from facilitator.settings import load_settings
 
     agenda = load_agenda(agenda_ref or DEFAULT_AGENDA, workspace, lang)
+    # A bad settings file is one line and exit 2 here, before the screen opens.
+    settings = load_settings(workspace, lang)
     names = [n.strip() for n in (participants or "").split(",") if n.strip()]
-    return _run(workspace, lang, mode="run", agenda=agenda, names=names, title=title or "")
+    return _run(
+        workspace,
+        lang,
+        mode="run",
+        agenda=agenda,
+        names=names,
+        title=title or "",
+        risk_scale=settings.risk_scale,
+    )
 
 
 def resume(workspace: Path, lang: Lang, ref: str | None) -> int:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from facilitator.i18n import Lang
 from facilitator.report.build import (
     FACTOR_ORDER,
-    Scrub,
+    NameRule,
     measure_entry,
-    name_scrubber,
+    measure_rule,
     session_ref,
 )
 from facilitator.report.model import Audience, Factor, MeasureEntry
@@ -81,14 +80,12 @@ class ActionPlan:
         return out
 
 
-@lru_cache(maxsize=256)
-def _scrubber(names: tuple[str, ...], allowed: bool, lang: Lang) -> Scrub:
-    # One per group of people rather than one per row: a session has several measures.
-    return name_scrubber(names, allowed, lang)
-
-
-def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
-    """Each measure once, in its newest copy (see the module's docstring)."""
+def latest_measures(
+    sessions: list[SessionMeasures], shared_only: bool = False
+) -> list[LatestMeasure]:
+    """Each measure once, in its newest copy (see the module's docstring); with
+    `shared_only`, its newest shared copy: a later copy the group kept to itself
+    must not hide, or change, what management was shown."""
     newest: dict[tuple[str, str], LatestMeasure] = {}
 
     def age(item: LatestMeasure) -> tuple[date, str, str]:
@@ -97,6 +94,8 @@ def latest_measures(sessions: list[SessionMeasures]) -> list[LatestMeasure]:
 
     for s in sessions:
         for m in s.measures:
+            if shared_only and m.visibility is not Visibility.SHARED:
+                continue
             origin = m.carried_from or s.id
             candidate = LatestMeasure(m, s, origin)
             # Keyed by origin too: ids are random, so two unrelated sessions could in
@@ -146,33 +145,33 @@ def collect_plan(
     """The plan from sessions already read. For management (the default) only shared
     measures, and participants' names kept out unless the session allows them."""
     by_id = {s.id: s for s in sessions}
-    group = audience is Audience.GROUP
     ref = session_ref(audience)
     wanted_unit = unit.strip().casefold() if unit else None
     rows = []
-    for item in latest_measures(sessions):
+    for item in latest_measures(sessions, shared_only=audience is Audience.MANAGEMENT):
         m, s = item.measure, item.session
-        if audience is Audience.MANAGEMENT and m.visibility is not Visibility.SHARED:
-            continue
         if status == "open" and not m.status.is_open:
             continue
         if wanted_unit is not None and s.unit.strip().casefold() != wanted_unit:
             continue
         origin = by_id.get(item.origin)
-        names = (*s.participant_names, *(origin.participant_names if origin else ()))
-        allowed = group or s.names_in_management_export
-        scrub = _scrubber(names, allowed, lang)
-        source = (
-            f"{scrub(origin.title)} ({short_date(origin.date, lang)})"
-            if origin
-            else _missing_source(ref(item.origin), lang)
+        here = NameRule(audience, s.names_policy, s.participant_names, lang)
+        # A measure keeps the names rule of the session that agreed it, and every
+        # name of the sessions it passed through is kept out (see `measure_rule`).
+        rule = measure_rule(
+            m, here, (origin.participant_names, origin.names_policy) if origin else None
         )
+        if origin:
+            there = NameRule(audience, origin.names_policy, origin.participant_names, lang)
+            source = f"{there.scrub(origin.title)} ({short_date(origin.date, lang)})"
+        else:
+            source = _missing_source(ref(item.origin), lang)
         rows.append(
             PlanRow(
-                entry=measure_entry(m, lang, scrub, s.risk_scale, ref),
+                entry=measure_entry(m, s.id, rule, s.risk_scale),
                 source_id=ref(item.origin),
                 source=source,
-                unit=scrub(s.unit),
+                unit=here.scrub(s.unit),
                 overdue=is_overdue(m, as_of),
             )
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from facilitator.agenda.model import Capture
@@ -34,8 +36,16 @@ from facilitator.report.model import (
 from facilitator.report.redact import Redactor
 from facilitator.report.words import documents_statement, factor_label, status_word, w
 from facilitator.schedule import plan
-from facilitator.session.model import Finding, FindingKind, Measure, Session, Visibility
-from facilitator.session.refs import public_ref
+from facilitator.session.model import (
+    Dilemma,
+    Finding,
+    FindingKind,
+    Measure,
+    NamesPolicy,
+    Session,
+    Visibility,
+)
+from facilitator.session.refs import public_ref, session_date
 
 Scrub = Callable[[str], str]
 """What is done to a text before it goes into the summary."""
@@ -65,9 +75,62 @@ def session_ref(audience: Audience) -> Scrub:
     return _unchanged if audience is Audience.GROUP else public_ref
 
 
-def name_scrubber(names: Iterable[str], allowed: bool, lang: Lang) -> Scrub:
-    """Leaves texts alone when names may be shown, else replaces participants' names."""
+@lru_cache(maxsize=256)
+def name_scrubber(names: tuple[str, ...], allowed: bool, lang: Lang) -> Scrub:
+    """Leaves texts alone when names may be shown, else replaces the `names`.
+    Cached: a plan builds one per group of people, not one per row."""
     return _unchanged if allowed else Redactor(names, w("participant_role", lang))
+
+
+@dataclass(frozen=True)
+class NameRule:
+    """What of people's names a text keeps for an audience (DESIGN.md §4)."""
+
+    audience: Audience
+    policy: NamesPolicy
+    names: tuple[str, ...]
+    """Every name the text's history knows: the participants of the session and,
+    for a measure, of the sessions it passed through."""
+    lang: Lang
+
+    @property
+    def keeps_names(self) -> bool:
+        return self.audience is Audience.GROUP or self.policy is NamesPolicy.EVERYONE
+
+    @property
+    def scrub(self) -> Scrub:
+        return name_scrubber(tuple(sorted(set(self.names))), self.keeps_names, self.lang)
+
+    def owner(self, measure: Measure) -> str:
+        """The owner as this audience sees it: as written (with the role, when one
+        was typed), or, when no names may leave, the role alone."""
+        owner, role = measure.owner.strip(), measure.owner_role.strip()
+        if self.audience is Audience.MANAGEMENT and self.policy is NamesPolicy.NONE:
+            return self.scrub(role) if role else self.scrub(owner)
+        if owner and role and role.casefold() != owner.casefold():
+            return f"{owner} ({role})"
+        return owner or role
+
+
+def session_rule(session: Session, audience: Audience, lang: Lang) -> NameRule:
+    """The rule for the session's own texts."""
+    names = tuple(p.name for p in session.participants)
+    return NameRule(audience, session.names_policy, names, lang)
+
+
+def measure_rule(
+    measure: Measure,
+    here: NameRule,
+    origin: tuple[tuple[str, ...], NamesPolicy] | None = None,
+) -> NameRule:
+    """The rule for a measure: that of the session that agreed it (`origin`, when
+    its file is at hand; else the rule the copy carries; else this session's),
+    with every name its history knows."""
+    if measure.carried_from is None:
+        return here
+    names = (*here.names, *measure.history_names, *(origin[0] if origin else ()))
+    policy = origin[1] if origin else (measure.agreed_names_policy or here.policy)
+    return NameRule(here.audience, policy, names, here.lang)
 
 
 def factor(paragraph: Paragraph | None, lang: Lang) -> Factor:
@@ -75,16 +138,19 @@ def factor(paragraph: Paragraph | None, lang: Lang) -> Factor:
 
 
 def measure_entry(
-    measure: Measure, lang: Lang, scrub: Scrub, risk_scale: int, ref: Scrub = _unchanged
+    measure: Measure, session_id: str, rule: NameRule, risk_scale: int
 ) -> MeasureEntry:
-    """One row of the action plan, from a measure; `ref` turns a session id into
-    what the audience sees of it (`public_ref` for management)."""
+    """One row of the action plan, from a measure held by the session `session_id`,
+    under `rule` (see `measure_rule`)."""
+    lang, scrub = rule.lang, rule.scrub
+    origin = measure.carried_from or session_id
+    ref = session_ref(rule.audience)
     return MeasureEntry(
         id=measure.id,
         what=scrub(measure.what),
         challenge=scrub(measure.challenge),
         factor=factor(measure.factor, lang),
-        owner=scrub(measure.owner),
+        owner=rule.owner(measure),
         deadline=measure.deadline,
         status=measure.status,
         status_text=status_word(measure.status, lang),
@@ -103,16 +169,21 @@ def measure_entry(
             for f in measure.follow_ups
         ],
         carried_from=ref(measure.carried_from) if measure.carried_from else None,
+        agreed_on=session_date(measure.carried_from) if measure.carried_from else None,
+        origin_ref=public_ref(origin),
         shared=measure.visibility is Visibility.SHARED,
     )
 
 
 def build_summary(session: Session, audience: Audience, lang: Lang | None = None) -> Summary:
-    """The summary of `session` for `audience`, in `lang` (the session's own by default)."""
+    """The summary of `session` for `audience`, in `lang` (the session's own by default).
+
+    For management it is made from shared items only: nothing of what stays in the
+    group (not a count, a theme or a date) changes a byte of it."""
     lang = lang or session.lang
     group = audience is Audience.GROUP
-    names_allowed = group or session.names_in_management_export
-    scrub = name_scrubber((p.name for p in session.participants), names_allowed, lang)
+    rule = session_rule(session, audience, lang)
+    scrub = rule.scrub
 
     def visible(items: Iterable[V]) -> list[V]:
         return [i for i in items if group or i.visibility is Visibility.SHARED]
@@ -125,10 +196,13 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
 
     ref = session_ref(audience)
     measures = [
-        measure_entry(m, lang, scrub, session.risk_scale, ref) for m in visible(session.measures)
+        measure_entry(m, session.id, measure_rule(m, rule), session.risk_scale)
+        for m in visible(session.measures)
     ]
     findings = _findings(session, visible, scrub, lang)
+    dilemmas = visible(session.dilemmas)
     present = session.present
+    agreed = [m for m in measures if m.carried_from is None]
     return Summary(
         audience=audience,
         lang=lang,
@@ -140,12 +214,14 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
         agenda_id=session.agenda.id,
         agenda_title=session.agenda.title.get(lang),
         present_count=len(present),
-        participants=[p.name for p in present] if names_allowed else None,
+        names_policy=session.names_policy,
+        time_zone=session.time_zone,
+        participants=[p.name for p in present] if rule.keeps_names else None,
         absent=[p.name for p in session.participants if not p.present] if group else [],
         facilitator=person(session.facilitator),
         **_times(session, group, lang),
         findings=findings,
-        dilemma_themes=_themes(session, lang),
+        dilemma_themes=_themes(dilemmas, lang),
         dilemmas=[
             DilemmaEntry(
                 title=scrub(d.title),
@@ -155,21 +231,26 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
                 owner=person(d.owner),
                 hr_hint=d.hr_hint if group else None,
             )
-            for d in visible(session.dilemmas)
+            for d in dilemmas
         ],
-        measures=[m for m in measures if m.carried_from is None],
+        measures=agreed,
         followed_up=[m for m in measures if m.carried_from is not None],
         notes=_notes(session, visible, scrub, person, lang),
         checkouts=_checkouts(session, visible, scrub, person, lang),
         next_meeting=session.next_meeting,
         documents=documents_statement(
             lang,
+            audience,
             present=len(present),
+            factors=len(
+                {f.factor.paragraph for f in findings if f.factor.paragraph is not None}
+                | {m.factor.paragraph for m in agreed if m.factor.paragraph is not None}
+            ),
             strengths=sum(len(f.strengths) for f in findings),
             risks=sum(len(f.risks) for f in findings),
-            measures=sum(1 for m in measures if m.carried_from is None),
-            followed_up=sum(1 for m in measures if m.carried_from is not None),
-            next_meeting=session.next_meeting,
+            measures=len(agreed),
+            scored=sum(1 for m in agreed if m.risk is not None),
+            followed_up=len(measures) - len(agreed),
         ),
     )
 
@@ -242,11 +323,10 @@ def _findings(session: Session, visible: Visible, scrub: Scrub, lang: Lang) -> l
     return out
 
 
-def _themes(session: Session, lang: Lang) -> list[DilemmaTheme]:
-    """Factors touched by the dilemmas, with counts. Over all dilemmas, shared or not:
-    a count by factor names no one and quotes nothing (see `DilemmaTheme`)."""
+def _themes(dilemmas: list[Dilemma], lang: Lang) -> list[DilemmaTheme]:
+    """Factors touched by `dilemmas` (those the audience may see), with counts."""
     counts: Counter[Paragraph | None] = Counter()
-    for d in session.dilemmas:
+    for d in dilemmas:
         counts.update(d.factors or [None])
     return [
         DilemmaTheme(factor=factor(p, lang), count=counts[p]) for p in FACTOR_ORDER if counts[p]

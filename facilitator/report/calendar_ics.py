@@ -3,8 +3,8 @@
 Each deadline is an all-day event and the next meeting a timed one in UTC, so
 any calendar shows it at the right local time. UIDs come from the session and
 measure ids, so importing a newer export updates the events instead of adding
-copies; a measure followed up in a later session keeps the UID it got in the
-session that agreed it.
+copies; a measure keeps one UID, made from its id and the name-free reference of
+the session that agreed it, in every later session and for every audience.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from facilitator.report.model import MeasureEntry, Summary
 from facilitator.report.words import long_date, w
+from facilitator.timefmt import short_date
 
 PRODID = "-//facilitator//session summary//EN"
 _MAX_OCTETS = 75
@@ -48,17 +49,19 @@ def _utc(moment: datetime) -> str:
 def _measure_event(s: Summary, m: MeasureEntry, stamp: str) -> list[str]:
     assert m.deadline is not None
     lang = s.lang
-    origin = m.carried_from or s.session_id
     details = [
         m.challenge,
         f"{w('col_owner', lang)}: {m.owner}" if m.owner else "",
         f"{w('col_status', lang)}: {m.status_text}",
         m.factor.label if m.factor.paragraph is not None else "",
         w("from_session", lang, title=s.title, date=long_date(s.date, lang)),
+        w("agreed_in_session", lang, date=short_date(m.agreed_on, lang)) if m.agreed_on else "",
     ]
     return [
         "BEGIN:VEVENT",
-        f"UID:{m.id}.{origin}@facilitator",
+        # The same UID whichever audience the calendar was made for, and in every
+        # later session that follows the measure up: one event per measure.
+        f"UID:{m.id}.{m.origin_ref}@facilitator",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{m.deadline:%Y%m%d}",
         f"DTEND;VALUE=DATE:{m.deadline + timedelta(days=1):%Y%m%d}",

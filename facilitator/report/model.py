@@ -17,10 +17,13 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from facilitator.agenda.model import NoteKind
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph
-from facilitator.session.model import MeasureStatus
+from facilitator.session.model import MeasureStatus, NamesPolicy
 
 SUMMARY_FORMAT = "facilitator-summary"
-SUMMARY_SCHEMA_VERSION = 1
+SUMMARY_SCHEMA_VERSION = 2
+"""2: owners as the session's names rule allows, `names_policy`, `time_zone`,
+`agreed_on` and `origin_ref` on measures, and dilemma themes counted over the
+dilemmas the audience may see (version 1 counted every dilemma)."""
 
 
 class Audience(StrEnum):
@@ -84,8 +87,9 @@ class FactorFindings(_Part):
 
 
 class DilemmaTheme(_Part):
-    """How many dilemmas touched a factor. Counted over all dilemmas, shared or
-    not: a count by factor says nothing about who brought what."""
+    """How many dilemmas touched a factor, counted over the dilemmas the audience
+    may see (for management, the shared ones): in a small group even a count of
+    group-only dilemmas by theme can point at a person."""
 
     factor: Factor
     """The § 4-3 factor (null paragraph: dilemmas with no factor)."""
@@ -133,7 +137,9 @@ class MeasureEntry(_Part):
     factor: Factor
     """The § 4-3 factor it belongs to."""
     owner: str
-    """Who is responsible (Ansvarlig); a participant's name is replaced for management."""
+    """Who is responsible (Ansvarlig), as the group wrote it; for management, as the
+    names rule of the session that agreed the measure allows (with no names, the
+    owner's role, or a participant's name replaced)."""
     deadline: date | None
     """By when (Frist)."""
     status: MeasureStatus
@@ -155,6 +161,11 @@ class MeasureEntry(_Part):
     carried_from: str | None
     """The earlier session that agreed the measure, when it was followed up here
     (for management, that session's name-free reference)."""
+    agreed_on: date | None
+    """The day of the session that agreed it, when that was an earlier session."""
+    origin_ref: str
+    """The name-free reference of the session that agreed it, the same for every
+    audience (a calendar event's UID is made from it and the measure's id)."""
     shared: bool
     """Marked shared with management."""
 
@@ -196,7 +207,7 @@ class Summary(_Part):
 
     format: Literal["facilitator-summary"] = SUMMARY_FORMAT
     """Always `facilitator-summary`."""
-    schema_version: Literal[1] = SUMMARY_SCHEMA_VERSION
+    schema_version: Literal[2] = SUMMARY_SCHEMA_VERSION
     """Changes if a key ever changes meaning."""
     audience: Audience
     """`management` (shared items only, nothing per person) or `group` (everything)."""
@@ -218,6 +229,11 @@ class Summary(_Part):
     """That agenda's title."""
     present_count: int
     """How many took part."""
+    names_policy: NamesPolicy
+    """Which names the session lets into a management export: `owners` (a
+    measure's owner as written, no other names), `everyone`, or `none`."""
+    time_zone: str
+    """The room's time zone (IANA); the documents show every time in it."""
     participants: list[str] | None
     """Names of those present; null when names are not to be included."""
     absent: list[str] = []
@@ -233,7 +249,7 @@ class Summary(_Part):
     findings: list[FactorFindings]
     """Strengths and risks by § 4-3 factor, in the law's order."""
     dilemma_themes: list[DilemmaTheme]
-    """How many dilemmas touched each factor."""
+    """How many of the dilemmas the audience may see touched each factor."""
     dilemmas: list[DilemmaEntry]
     """The dilemmas themselves (for management, only those marked shared)."""
     measures: list[MeasureEntry]
@@ -247,7 +263,8 @@ class Summary(_Part):
     next_meeting: datetime | None
     """When the group meets again, in UTC."""
     documents: list[str]
-    """What the record documents (internkontrollforskriften § 5 points 3, 6 and 8)."""
+    """What the document can serve as in the internal control
+    (internkontrollforskriften § 5 no. 6 and 8), with this session's figures."""
 
     @model_validator(mode="after")
     def _management_holds_nothing_personal(self) -> Summary:

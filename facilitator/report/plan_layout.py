@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.report.action_csv import measure_cells, render_csv
+from facilitator.report.action_csv import plan_extra_columns, plan_values, render_csv
 from facilitator.report.action_plan import ActionPlan
 from facilitator.report.blocks import Block, Document, Heading, Para, Table
 from facilitator.report.model import Audience
@@ -61,7 +61,5 @@ def plan_document(plan: ActionPlan) -> Document:
 def plan_csv(plan: ActionPlan) -> str:
     """The action plan's columns, then the source session and whether it is overdue."""
     lang = plan.lang
-    rows = (
-        [*measure_cells(r.entry), r.source, w("yes", lang) if r.overdue else ""] for r in plan.rows
-    )
-    return render_csv(rows, lang, [w("col_source", lang), w("col_overdue", lang)])
+    rows = (plan_values(r, lang) for r in plan.rows)
+    return render_csv(rows, lang, plan_extra_columns(lang))

@@ -36,7 +36,7 @@ def summary_document(s: Summary) -> Document:
         blocks.append(Para(w("draft", lang), "warning"))
     blocks.append(Facts(_facts(s)))
     blocks += [
-        Heading(2, w("documents", lang)),
+        Heading(2, w("documents_group" if group else "documents_management", lang)),
         Para(s.documents[0]),
         Items([Item(line) for line in s.documents[1:]]),
     ]
@@ -81,7 +81,9 @@ def _facts(s: Summary) -> list[tuple[str, str]]:
         rows.append((w("facilitator", lang), s.facilitator))
     if s.absent:
         rows.append((w("absent", lang), ", ".join(s.absent)))
-    meeting = meeting_time(s.next_meeting, lang) if s.next_meeting else w("not_set", lang)
+    meeting = (
+        meeting_time(s.next_meeting, lang, s.time_zone) if s.next_meeting else w("not_set", lang)
+    )
     rows.append((w("next_meeting", lang), meeting))
     return rows
 
@@ -117,7 +119,7 @@ def measure_blocks(entries: list[MeasureEntry], lang: Lang) -> list[Block]:
         return [_none(lang)]
     with_risk = any(m.risk is not None for m in entries)
     with_follow_ups = any(m.follow_ups for m in entries)
-    carried = any(m.carried_from for m in entries)
+    carried = any(m.agreed_on or m.carried_from for m in entries)
     keys = ("col_measure", "col_challenge", "col_factor", "col_owner", "col_deadline")
     header = [w(k, lang) for k in (*keys, "col_status")]
     header += [w("col_risk", lang)] * with_risk
@@ -133,9 +135,17 @@ def measure_blocks(entries: list[MeasureEntry], lang: Lang) -> list[Block]:
         if with_follow_ups:
             row.append("\n".join(follow_up_line(f, lang) for f in m.follow_ups))
         if carried:
-            row.append(m.carried_from or "")
+            row.append(agreed_in(m, lang))
         rows.append(row)
     return [Table(header, rows)]
+
+
+def agreed_in(m: MeasureEntry, lang: Lang) -> str:
+    """The session that agreed a measure followed up here, by its date: `19.01.2026`
+    (under the heading "Avtalt i økt"), never by an id or a fingerprint."""
+    if m.agreed_on is not None:
+        return short_date(m.agreed_on, lang)
+    return w("earlier_session", lang) if m.carried_from else ""
 
 
 def status_cell(m: MeasureEntry, lang: Lang) -> str:

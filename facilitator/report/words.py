@@ -8,6 +8,7 @@ names, statuses and the statement of what a record documents.
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph, label
@@ -16,7 +17,10 @@ from facilitator.session.model import MeasureStatus
 _WORDS: dict[str, tuple[str, str]] = {
     # key: (nb, en)
     "title_group": ("Gruppens referat", "The group's record"),
-    "title_management": ("Oppsummering til ledelsen og AMU", "Summary for management and the AMU"),
+    "title_management": (
+        "Oppsummering til ledelsen og AMU",
+        "Summary for management and the working environment committee (AMU)",
+    ),
     "banner_group": (
         "Gruppens eget referat. Det inneholder navn og det som ble sagt i fortrolighet, "
         "og skal ikke deles utenfor gruppen.",
@@ -43,7 +47,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "absent": ("Ikke til stede", "Absent"),
     "next_meeting": ("Neste møte", "Next meeting"),
     "not_set": ("ikke avtalt", "not agreed"),
-    "documents": ("Hva referatet dokumenterer", "What this record documents"),
+    "documents_group": ("Hva referatet kan brukes til", "What this record can be used for"),
+    "documents_management": (
+        "Hva oppsummeringen kan brukes til",
+        "What this summary can be used for",
+    ),
     "findings": ("Styrker og risikoer", "Strengths and risks"),
     "strengths": ("Styrker", "Strengths"),
     "risks": ("Risikoer", "Risks"),
@@ -78,6 +86,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     # a measure carried from a session whose file is not in the workspace (deleted,
     # or kept elsewhere): its id, which begins with the session's date, is all we have
     "earlier_session_on": ("Tidligere økt ({date})", "An earlier session ({date})"),
+    "earlier_session": ("en tidligere økt", "an earlier session"),
+    "agreed_in_session": ("avtalt i økta {date}", "agreed in the session of {date}"),
     "col_overdue": ("Forfalt", "Overdue"),
     "total": ("Totalt", "Total"),
     "question_n": ("Spørsmål {n}", "Question {n}"),
@@ -157,7 +167,7 @@ _STATUS: dict[MeasureStatus, tuple[str, str]] = {
     MeasureStatus.PLANNED: ("planlagt", "planned"),
     MeasureStatus.IN_PROGRESS: ("pågår", "in progress"),
     MeasureStatus.DONE: ("utført", "done"),
-    MeasureStatus.DROPPED: ("skrinlagt", "dropped"),
+    MeasureStatus.DROPPED: ("avbrutt", "dropped"),
 }
 
 _MONTHS_NB = [
@@ -202,12 +212,10 @@ def long_date(day: date, lang: Lang, weekday: bool = False) -> str:
     return f"{_DAYS_NB[day.weekday()]} {text}" if weekday else text
 
 
-def meeting_time(moment: datetime, lang: Lang) -> str:
-    """The next meeting in the reader's local time: `mandag 20. april 2026 kl. 09:00`.
-
-    Local time, as on the screen: the summary is exported on the facilitator's own
-    machine, in the group's time zone."""
-    local = moment.astimezone()
+def meeting_time(moment: datetime, lang: Lang, zone: str) -> str:
+    """The next meeting in the room's time zone `zone` (IANA), wherever the document
+    is made or read: `mandag 20. april 2026 kl. 09:00`."""
+    local = moment.astimezone(ZoneInfo(zone))
     day = long_date(local.date(), lang, weekday=True)
     at = "at" if lang == "en" else "kl."
     return f"{day} {at} {local:%H:%M}"
@@ -226,16 +234,23 @@ def dilemma_count(n: int, lang: Lang) -> str:
 
 def documents_statement(
     lang: Lang,
+    audience: str,
     present: int,
+    factors: int,
     strengths: int,
     risks: int,
     measures: int,
+    scored: int,
     followed_up: int,
-    next_meeting: datetime | None,
 ) -> list[str]:
-    """What the record documents under internkontrollforskriften § 5, points 3, 6
-    and 8, with this session's own figures."""
+    """What the document can serve as in the internal control, with this session's
+    own figures: the leaders' participation, the factors mapped, the measures agreed
+    (and how many carry a risk score) and the follow-up of earlier ones
+    (internkontrollforskriften § 5 no. 6 and 8). It claims no more: one meeting of
+    leaders is not the employees' participation (no. 3), and sorting what was found
+    by factor is not a risk assessment (DESIGN.md §3)."""
     en = lang == "en"
+    group = audience == "group"
 
     def c(n: int, nb_one: str, nb_many: str, en_one: str, en_many: str) -> str:
         return (
@@ -243,34 +258,43 @@ def documents_statement(
         )
 
     leaders = c(present, "leder", "ledere", "leader", "leaders")
-    found = (
-        f"{c(strengths, 'styrke', 'styrker', 'strength', 'strengths')} "
-        f"{'and' if en else 'og'} {c(risks, 'risiko', 'risikoer', 'risk', 'risks')}"
-    )
+    mapped = c(factors, "faktor", "faktorer", "factor", "factors")
+    strong = c(strengths, "styrke", "styrker", "strength", "strengths")
+    weak = c(risks, "risiko", "risikoer", "risk", "risks")
     agreed = c(measures, "tiltak", "tiltak", "measure", "measures")
     earlier = c(followed_up, "tiltak", "tiltak", "measure", "measures")
     if en:
-        lines = [
-            "This record documents the group's work on the psychosocial work environment "
-            "under the Working Environment Act section 4-3, as the Internal Control "
-            "Regulations section 5 require:",
-            f"Participation (point 3): {leaders} took part and assessed the work environment "
-            "together.",
-            f"Risk assessment and measures (point 6): {found} were assessed by § 4-3 factor, "
-            f"and the group agreed {agreed}, listed below with owner, deadline and status.",
-            f"Follow-up (point 8): this session followed up {earlier} from earlier sessions.",
+        this = "this record" if group else "this summary"
+        scores = (
+            f"; {scored} of them carry a risk score (likelihood × consequence)" if measures else ""
+        )
+        return [
+            f"{this.capitalize()} can form part of the documentation of the undertaking's "
+            "internal control (Internal Control Regulations section 5). It shows one part "
+            "of that work, not all of it:",
+            f"The leaders' participation: {leaders} discussed the psychosocial work "
+            "environment (Working Environment Act section 4-3) in structured peer "
+            "supervision. The participation of the employees and their safety and union "
+            "representatives (no. 3) is documented elsewhere.",
+            f"Mapping (no. 6): the group looked at {mapped} of section 4-3 and noted "
+            f"{strong} and {weak}.",
+            f"Measures (no. 6): the group agreed {agreed}, with owner, deadline and "
+            f"status{scores}. The risk assessment itself belongs to the undertaking's "
+            f"internal control, made with the employees and their representatives; "
+            f"{this} is a basis for it.",
+            f"Follow-up (no. 8): this session followed up {earlier} from earlier sessions.",
         ]
-        if next_meeting is not None:
-            lines[-1] += f" The group meets again on {meeting_time(next_meeting, lang)}."
-        return lines
-    lines = [
-        "Referatet dokumenterer gruppens arbeid med det psykososiale arbeidsmiljøet etter "
-        "arbeidsmiljøloven § 4-3, slik internkontrollforskriften § 5 krever:",
-        f"Medvirkning (nr. 3): {leaders} deltok og vurderte arbeidsmiljøet sammen.",
-        f"Kartlegging, risikovurdering og tiltak (nr. 6): {found} er vurdert etter "
-        f"§ 4-3-faktor, og {agreed} er avtalt, med ansvarlig, frist og status nedenfor.",
-        f"Oppfølging (nr. 8): {earlier} fra tidligere økter er fulgt opp i denne økta.",
+    this = "referatet" if group else "oppsummeringen"
+    scores = f"; {scored} av dem har en risikoskår (sannsynlighet × konsekvens)" if measures else ""
+    return [
+        f"{this.capitalize()} kan inngå i dokumentasjonen av virksomhetens internkontroll "
+        "(internkontrollforskriften § 5). Den viser en del av det arbeidet, ikke alt:",
+        f"Ledernes deltakelse: {leaders} drøftet det psykososiale arbeidsmiljøet "
+        "(arbeidsmiljøloven § 4-3) i en strukturert kollegaveiledning. Medvirkningen fra "
+        "arbeidstakerne og deres verneombud og tillitsvalgte (nr. 3) dokumenteres på annen måte.",
+        f"Kartlegging (nr. 6): gruppen så på {mapped} i § 4-3 og noterte {strong} og {weak}.",
+        f"Tiltak (nr. 6): gruppen avtalte {agreed}, med ansvarlig, frist og status{scores}. "
+        "Selve risikovurderingen hører til virksomhetens internkontroll og gjøres sammen "
+        f"med arbeidstakerne og deres representanter; {this} er et grunnlag for den.",
+        f"Oppfølging (nr. 8): denne økta fulgte opp {earlier} fra tidligere økter.",
     ]
-    if next_meeting is not None:
-        lines[-1] += f" Gruppen møtes igjen {meeting_time(next_meeting, lang)}."
-    return lines

@@ -15,8 +15,10 @@ import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -33,7 +35,11 @@ from facilitator.stepclock import StepClock
 from facilitator.texts import RequiredShortText, ShortText, Text, rule_error
 
 SESSION_FORMAT = "facilitator-session"
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
+"""2: `names_policy` (for `names_in_management_export`), `time_zone`, and on measures
+`owner_role`, `history_names` and `agreed_names_policy`. Version 1 files are read
+and upgraded in memory (`upgrade_v1`); they are saved as version 2."""
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 ItemId = Ref
 """The id of a participant, step, phase or session that an item refers to. Plain
@@ -46,6 +52,55 @@ class Visibility(StrEnum):
     """Stays in the group's own record."""
     SHARED = "shared"
     """May be included in the summary for the management group."""
+
+
+class NamesPolicy(StrEnum):
+    """Which names a management export may hold (DESIGN.md §4)."""
+
+    OWNERS = "owners"
+    """A shared measure's owner as the group wrote it; no other names (the default)."""
+    EVERYONE = "everyone"
+    """Also the names of everyone present, and names written into shared texts."""
+    NONE = "none"
+    """No names: an owner shows as the role the facilitator typed for the measure."""
+
+
+def upgrade_v1(data: object) -> object:
+    """A version 1 session as version 2. Version 1 said `names_in_management_export =
+    true|false`: true let every name through, false none (owners included), so they
+    read as `everyone` and `none` and their exports stay as they were. A file with
+    anything else there is left as it is, for the model to refuse."""
+    if not isinstance(data, dict) or data.get("schema_version") != 1:
+        return data
+    if type(data.get("schema_version")) is not int:
+        return data
+    data = dict(data)
+    if "names_policy" not in data:
+        flag = data.get("names_in_management_export", False)
+        if not isinstance(flag, bool):
+            return data
+        data.pop("names_in_management_export", None)
+        data["names_policy"] = NamesPolicy.EVERYONE if flag else NamesPolicy.NONE
+    data["schema_version"] = 2
+    return data
+
+
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise rule_error(
+            "unknown_time_zone",
+            f"ukjent tidssone «{name}» (forventet et IANA-navn som Europe/Oslo)",
+            f'unknown time zone "{name}" (expected an IANA name such as Europe/Oslo)',
+        ) from None
+    return name
+
+
+TimeZoneName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_known_zone)]
+"""An IANA time zone (`Europe/Oslo`)."""
+DEFAULT_TIME_ZONE = "Europe/Oslo"
+"""For files from before sessions kept their zone: the product's rooms are in Norway."""
 
 
 class MeasureStatus(StrEnum):
@@ -148,6 +203,10 @@ class Measure(_Item):
     """The challenge or risk the measure answers."""
     factor: Paragraph | None = None
     owner: ShortText = ""
+    """Who is responsible, as the group wrote it: a name or a role."""
+    owner_role: ShortText = ""
+    """The owner's role (`enhetsleder`): what management sees instead of the owner
+    when the session lets no names out (`NamesPolicy.NONE`)."""
     deadline: date | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     done_on: date | None = None
@@ -159,6 +218,13 @@ class Measure(_Item):
     """The id of the earlier session that agreed this measure, when it was brought
     into this session to be followed up (its id stays the same); None for a measure
     agreed here. Across sessions, the newest copy of a measure is its current state."""
+    history_names: Annotated[list[RequiredShortText], Field(max_length=MAX_PARTICIPANTS * 20)] = []
+    """On a copy: the participants of the sessions it passed through before this one.
+    A name of theirs in the measure's texts is kept out of management documents
+    (the redactor of this session knows only its own participants)."""
+    agreed_names_policy: NamesPolicy | None = None
+    """On a copy: the names rule of the session that agreed the measure, which keeps
+    deciding what of it management sees."""
 
     @property
     def risk(self) -> int | None:
@@ -197,7 +263,7 @@ class Session(_Model):
     """One workshop, from setup to closing."""
 
     format: Literal["facilitator-session"] = SESSION_FORMAT
-    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
     id: ItemId
     title: RequiredShortText
     unit: ShortText = ""
@@ -212,8 +278,11 @@ class Session(_Model):
     booked_start: UtcDatetime | None = None
     booked_end: UtcDatetime | None = None
     risk_scale: Literal[3, 5] = 5
-    names_in_management_export: bool = False
-    """Participants' names may appear in the management summary."""
+    names_policy: NamesPolicy = NamesPolicy.OWNERS
+    """Which names a management export may hold."""
+    time_zone: TimeZoneName = DEFAULT_TIME_ZONE
+    """The room's time zone (IANA), from the machine at setup: every time in a
+    document is shown in it, wherever the export is made."""
     created_at: UtcDatetime
     updated_at: UtcDatetime
     started_at: UtcDatetime | None = None
@@ -227,6 +296,11 @@ class Session(_Model):
     checkouts: Annotated[list[CheckoutAnswer], Field(max_length=MAX_ITEMS)] = []
     next_meeting: UtcDatetime | None = None
     draft: Draft | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: object) -> object:
+        return upgrade_v1(data)
 
     @model_validator(mode="after")
     def _consistent(self) -> Session:
@@ -314,8 +388,12 @@ def new_session(
     unit: str = "",
     lang: Lang = "nb",
     day: date | None = None,
+    time_zone: str | None = None,
 ) -> Session:
-    """A session in setup, with participants `p1`, `p2`, … in the order given."""
+    """A session in setup, with participants `p1`, `p2`, … in the order given, in
+    `time_zone` (the machine's own when not given: the laptop is in the room)."""
+    from facilitator.timefmt import machine_zone
+
     day = day or now.astimezone().date()
     people = [
         Participant(id=f"p{i}", name=name) for i, name in enumerate(participant_names or [], 1)
@@ -328,6 +406,7 @@ def new_session(
         lang=lang,
         agenda=agenda,
         participants=people,
+        time_zone=time_zone or machine_zone(),
         created_at=now,
         updated_at=now,
     )

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang
 from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
-from facilitator.session.model import Measure, Session
+from facilitator.session.model import Measure, NamesPolicy, Session, upgrade_v1
 from facilitator.session.store import END_LINE, SessionStore
 from facilitator.texts import RequiredShortText, ShortText
 from facilitator.tomlfile import MAX_FILE_BYTES, FileProblem
@@ -59,7 +59,7 @@ class SessionMeasures:
     date: date
     updated_at: datetime
     risk_scale: int
-    names_in_management_export: bool
+    names_policy: NamesPolicy
     participant_names: tuple[str, ...]
     measures: tuple[Measure, ...]
     present_count: int = 0
@@ -85,7 +85,7 @@ class _Sheet(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
     format: Literal["facilitator-session"]
-    schema_version: Annotated[int, Field(strict=True, ge=1, le=1)]
+    schema_version: Annotated[int, Field(strict=True, ge=2, le=2)]
     id: Ref
     title: RequiredShortText
     unit: ShortText = ""
@@ -95,9 +95,14 @@ class _Sheet(BaseModel):
     started_at: UtcDatetime | None = None
     finished_at: UtcDatetime | None = None
     risk_scale: Literal[3, 5] = 5
-    names_in_management_export: bool = False
+    names_policy: NamesPolicy = NamesPolicy.OWNERS
     participants: Annotated[list[_Name], Field(max_length=MAX_PARTICIPANTS)] = []
     measures: Annotated[list[Measure], Field(max_length=MAX_ITEMS)] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: object) -> object:
+        return upgrade_v1(data)
 
     @model_validator(mode="after")
     def _scores_in_scale(self) -> _Sheet:
@@ -130,7 +135,7 @@ def _measures_of(path: Path, source: _Sheet | Session) -> SessionMeasures:
         date=source.date,
         updated_at=source.updated_at,
         risk_scale=source.risk_scale,
-        names_in_management_export=source.names_in_management_export,
+        names_policy=source.names_policy,
         participant_names=tuple(p.name for p in source.participants),
         measures=tuple(source.measures),
         present_count=sum(1 for p in source.participants if p.present),

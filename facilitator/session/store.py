@@ -18,7 +18,12 @@ from facilitator.atomic import ensure_private_dir, write_atomic
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.session.lock import SessionLock
-from facilitator.session.model import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session
+from facilitator.session.model import (
+    READABLE_SCHEMA_VERSIONS,
+    SESSION_FORMAT,
+    SESSION_SCHEMA_VERSION,
+    Session,
+)
 from facilitator.session.refs import public_ref
 from facilitator.tomlfile import (
     MAX_FILE_BYTES,
@@ -87,7 +92,7 @@ def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang
                 )
             ],
         )
-    if type(version) is not int or version != SESSION_SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:
         # Checked here: a missing version would take the default, and true or 1.0
         # would pass the model's Literal[1].
         line = locate(text, ("schema_version",)) if text is not None else None
@@ -95,9 +100,11 @@ def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang
         if version is None:
             what = "mangler; feltet må være med" if nb else "missing; this field is required"
         else:
-            what = f"forventet {SESSION_SCHEMA_VERSION} (fikk {version!r})"
+            known = " eller ".join(map(str, READABLE_SCHEMA_VERSIONS))
+            what = f"forventet {known} (fikk {version!r})"
             if not nb:
-                what = f"expected {SESSION_SCHEMA_VERSION} (got {version!r})"
+                known = " or ".join(map(str, READABLE_SCHEMA_VERSIONS))
+                what = f"expected {known} (got {version!r})"
         raise FileProblem(path, [_damaged(path, lang), f"{where}: schema_version: {what}"])
     if text is not None and not _is_complete(text):
         raise FileProblem(

@@ -46,6 +46,8 @@ class Launch:
     names: list[str] = field(default_factory=list)
     title: str = ""
     session_path: Path | None = None
+    risk_scale: int = 5
+    """From the workspace's settings file (`facilitator.settings`)."""
 
 
 class FacilitatorApp(App[None]):
@@ -101,6 +103,7 @@ class FacilitatorApp(App[None]):
             session = new_session(
                 title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
             )
+            session.risk_scale = 3 if self.launch.risk_scale == 3 else 5
             # No unit on the command line: it follows up sessions that gave none either.
             add_follow_up(session, open_earlier_measures(self.workspace, session.unit))
             self.open_session(session, new=True)
@@ -161,9 +164,13 @@ class FacilitatorApp(App[None]):
             except FacilitatorError as exc:
                 self.notify(str(exc), severity="error", timeout=15)
                 return
+            on_change = None  # only read: a change of the names rule is for this export
         else:
             source = self.session_path or self.store.path_for(session.id)
-        self.push_screen(ExportScreen(session, self.store, self.lang, self.clock.now(), source))
+            on_change = self._changed
+        self.push_screen(
+            ExportScreen(session, self.store, self.lang, self.clock.now(), source, on_change)
+        )
 
     def open_path(self, path: Path) -> None:
         try:

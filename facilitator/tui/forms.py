@@ -37,6 +37,8 @@ class FormField:
     required: bool = False
     placeholder: str = ""
     max_length: int = MAX_TEXT
+    warn_if_past: bool = False
+    """A date before today is saved only when the user saves again (a deadline)."""
 
 
 @dataclass
@@ -82,6 +84,9 @@ def nudges(w: Workshop, values: Values, lang: Lang, hr: bool) -> list[str]:
         hints.append(s("form_names_nudge", lang))
     if mentions_health(text):
         hints.append(s("form_health_nudge", lang))
+    risk = risk_line(values, lang)
+    if risk:
+        hints.append(risk)
     return hints
 
 
@@ -232,7 +237,12 @@ def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     )
 
 
+def _scores(top: int) -> list[tuple[str, Any]]:
+    return [(str(n), n) for n in range(1, top + 1)]
+
+
 def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+    top = w.session.risk_scale
     fields = [
         FormField("what", s("form_what", lang), "area", item.what if item else "", required=True),
         FormField("challenge", s("form_challenge", lang), "text", item.challenge if item else ""),
@@ -244,13 +254,40 @@ def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             _factors(lang),
         ),
         FormField(
+            "likelihood",
+            s("form_likelihood", lang, top=top),
+            "select",
+            item.likelihood if item else None,
+            _scores(top),
+        ),
+        FormField(
+            "consequence",
+            s("form_consequence", lang, top=top),
+            "select",
+            item.consequence if item else None,
+            _scores(top),
+        ),
+        FormField(
             "owner",
             s("form_owner", lang),
             "text",
             item.owner if item else "",
             max_length=SHORT_TEXT,
         ),
-        FormField("deadline", s("form_deadline", lang), "date", item.deadline if item else None),
+        FormField(
+            "owner_role",
+            s("form_owner_role", lang),
+            "text",
+            item.owner_role if item else "",
+            max_length=SHORT_TEXT,
+        ),
+        FormField(
+            "deadline",
+            s("form_deadline", lang),
+            "date",
+            item.deadline if item else None,
+            warn_if_past=True,
+        ),
     ]
     if item is not None:
         fields.append(
@@ -266,25 +303,33 @@ def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     fields.append(_shared(lang, item.visibility if item else Visibility.SHARED))
 
     def apply(v: Values) -> object:
+        common = {
+            "what": v["what"],
+            "challenge": v["challenge"],
+            "factor": v["factor"],
+            "owner": v["owner"],
+            "owner_role": v["owner_role"],
+            "deadline": v["deadline"],
+            "likelihood": v["likelihood"],
+            "consequence": v["consequence"],
+            "visibility": _visibility(v),
+        }
         if item is not None:
-            return w.update(
-                "measures",
-                item.id,
-                what=v["what"],
-                challenge=v["challenge"],
-                factor=v["factor"],
-                owner=v["owner"],
-                deadline=v["deadline"],
-                status=v["status"],
-                visibility=_visibility(v),
-            )
-        return w.add_measure(
-            v["what"], v["owner"], v["deadline"], v["challenge"], v["factor"], _visibility(v)
-        )
+            return w.update("measures", item.id, status=v["status"], **common)
+        return w.add_measure(**common)
 
     return Form(
         "measures", s("form_measure", lang), fields, apply, item_id=item.id if item else None
     )
+
+
+def risk_line(values: Values, lang: Lang) -> str | None:
+    """`Risiko: 12 (4 × 3)` once both scores of a measure are chosen."""
+    likelihood, consequence = values.get("likelihood"), values.get("consequence")
+    if isinstance(likelihood, int) and isinstance(consequence, int):
+        risk = likelihood * consequence
+        return s("form_risk_score", lang, risk=risk, l=likelihood, c=consequence)
+    return None
 
 
 def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:

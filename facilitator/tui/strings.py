@@ -122,7 +122,17 @@ _S: dict[str, tuple[str, str]] = {
         "For example 'Health leaders, March'",
     ),
     "setup_unit": ("Enhet/tjeneste", "Unit/service"),
-    "setup_date": ("Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+    "setup_date": ("Dato (DD.MM.ÅÅÅÅ)", "Date (YYYY-MM-DD)"),
+    "names_policy": ("Navn i det som går til ledelsen", "Names in what goes to management"),
+    "names_policy_owners": (
+        "Bare de ansvarlige for tiltak (anbefalt)",
+        "Only the owners of measures (recommended)",
+    ),
+    "names_policy_everyone": ("Alle som er til stede", "Everyone present"),
+    "names_policy_none": (
+        "Ingen navn: ansvarlige vises med rolle",
+        "No names: owners are shown by their role",
+    ),
     "setup_agenda": ("Agenda", "Agenda"),
     "setup_participants": ("Deltakere, skilt med komma", "Participants, separated by commas"),
     "setup_participants_ph": ("Kari, Ola, Aisha, Per", "Kari, Ola, Aisha, Per"),
@@ -159,7 +169,10 @@ _S: dict[str, tuple[str, str]] = {
     ),
     "setup_need_title": ("Skriv en tittel.", "Please enter a title."),
     "setup_need_people": ("Skriv inn minst én deltaker.", "Please enter at least one participant."),
-    "setup_bad_date": ("Datoen må skrives som 2026-03-02.", "Write the date as 2026-03-02."),
+    "setup_bad_date": (
+        "Datoen må skrives som 02.03.2026 eller 2026-03-02.",
+        "Write the date as 2026-03-02 or 02.03.2026.",
+    ),
     "setup_bad_time": ("Klokkeslett skrives som 09:00.", "Write times as 09:00."),
     "none": ("(ingen)", "(none)"),
     # run screen
@@ -266,11 +279,22 @@ _S: dict[str, tuple[str, str]] = {
     "form_what": ("Hva skal gjøres", "What is to be done"),
     "form_challenge": ("Utfordring det svarer på", "The challenge it answers"),
     "form_owner": ("Ansvarlig", "Owner"),
-    "form_deadline": ("Frist (ÅÅÅÅ-MM-DD)", "Deadline (YYYY-MM-DD)"),
+    "form_deadline": ("Frist (DD.MM.ÅÅÅÅ)", "Deadline (YYYY-MM-DD)"),
+    "form_owner_role": (
+        "Ansvarligs rolle (vises når ingen navn skal til ledelsen)",
+        "Owner's role (shown when no names go to management)",
+    ),
+    "form_likelihood": ("Sannsynlighet (1–{top})", "Likelihood (1–{top})"),
+    "form_consequence": ("Konsekvens (1–{top})", "Consequence (1–{top})"),
+    "form_risk_score": ("Risiko: {risk} ({l} × {c})", "Risk: {risk} ({l} × {c})"),
+    "form_past_deadline": (
+        "Fristen {date} er allerede passert. Lagre likevel? Trykk Lagre igjen for å bekrefte.",
+        "The deadline {date} has already passed. Save anyway? Press Save again to confirm.",
+    ),
     "form_status": ("Status", "Status"),
     "form_checkout": ("Utsjekk", "Check-out"),
     "form_question": ("Spørsmål", "Question"),
-    "form_next_meeting": ("Neste møte (ÅÅÅÅ-MM-DD TT:MM)", "Next meeting (YYYY-MM-DD HH:MM)"),
+    "form_next_meeting": ("Neste møte (DD.MM.ÅÅÅÅ TT:MM)", "Next meeting (YYYY-MM-DD HH:MM)"),
     "form_follow_up": ("Oppfølging av tiltak", "Follow-up of a measure"),
     "form_evaluation": (
         "Vurdering: virket det, og hva nå?",
@@ -291,12 +315,12 @@ _S: dict[str, tuple[str, str]] = {
     "keys_here": ("Skriv inn her: {keys}", "Capture here: {keys}"),
     "form_required": ("{field} må fylles ut.", "{field} is required."),
     "form_bad_date": (
-        "{field}: skriv datoen som 2026-03-02.",
-        "{field}: write the date as 2026-03-02.",
+        "{field}: skriv datoen som 02.03.2026 eller 2026-03-02.",
+        "{field}: write the date as 2026-03-02 or 02.03.2026.",
     ),
     "form_bad_datetime": (
-        "{field}: skriv som 2026-03-02 09:00.",
-        "{field}: write as 2026-03-02 09:00.",
+        "{field}: skriv som 02.03.2026 09:00 eller 2026-03-02 09:00.",
+        "{field}: write as 2026-03-02 09:00 or 02.03.2026 09:00.",
     ),
     "form_too_long": (
         "{field} er for lang: høyst {most} tegn (nå {n}).",
@@ -321,9 +345,9 @@ _S: dict[str, tuple[str, str]] = {
     "group_only": ("bare gruppen", "group only"),
     "shared": ("delt", "shared"),
     "status_planned": ("planlagt", "planned"),
-    "status_in_progress": ("i gang", "in progress"),
+    "status_in_progress": ("pågår", "in progress"),
     "status_done": ("utført", "done"),
-    "status_dropped": ("droppet", "dropped"),
+    "status_dropped": ("avbrutt", "dropped"),
     "kind_note": ("notat", "note"),
     "kind_focus_notes": ("fokuspersonens notater", "focus person's notes"),
     "kind_takeaway": ("tar med seg", "takeaway"),
@@ -354,6 +378,10 @@ _S: dict[str, tuple[str, str]] = {
         "CSV: tiltakene til HMS-handlingsplanen (Excel)",
         "CSV: the measures for the HMS action plan (Excel)",
     ),
+    "format_xlsx": (
+        "XLSX: tiltakene som regneark (Excel, LibreOffice)",
+        "XLSX: the measures as a spreadsheet (Excel, LibreOffice)",
+    ),
     "format_json": ("JSON (for andre systemer)", "JSON (for other systems)"),
     "format_ics": (
         "Kalender (.ics): frister og neste møte",
@@ -366,6 +394,22 @@ _S: dict[str, tuple[str, str]] = {
         "This is what leaves the group ({n} items)",
     ),
     "export_group_heading": ("Gruppens eget referat", "The group's own record"),
+    "export_flag_name": ("navn?", "a name?"),
+    "export_flag_health": ("helse?", "health?"),
+    "export_flagged": (
+        "{n} av punktene ser ut til å nevne en person eller helse (merket under). "
+        "Les dem før du skriver: Esc, så i – Enter endrer teksten, v holder den i gruppen.",
+        "{n} of the items seem to name a person or mention health (marked below). "
+        "Read them before you write: Esc, then i – Enter edits the text, v keeps it in the group.",
+    ),
+    "export_names_changed": (
+        "Lagret for økta: {choice}.",
+        "Saved for the session: {choice}.",
+    ),
+    "export_names_this_export": (
+        "For denne eksporten: {choice}. Åpne økta for å endre den for godt.",
+        "For this export: {choice}. Open the session to change it for good.",
+    ),
     "export_group_warning": (
         "Referatet har med alt: navn, dilemmaer, notater fra rundene og hvem som sa hva. "
         "Det er fortrolig og skal bare deles med dem som var med.",

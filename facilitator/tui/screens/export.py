@@ -4,6 +4,7 @@ written) or the group's own record; in any of the export formats."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,14 +20,15 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import Lang
 from facilitator.report.build import build_summary
 from facilitator.report.files import checked_target, default_export_path, write_export
-from facilitator.report.formats import FORMATS, Format, render_summary
+from facilitator.report.formats import EXPORT_FORMATS, ExportFormat, render_summary_file
 from facilitator.report.model import Audience
 from facilitator.report.outgoing import outgoing
-from facilitator.session.model import Session
+from facilitator.session.model import NamesPolicy, Session
 from facilitator.session.store import SessionStore
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.strings import s
+from facilitator.tui.widgets.choices import names_policy_options, names_policy_select
 
 
 class ExportScreen(Screen[None]):
@@ -36,7 +38,13 @@ class ExportScreen(Screen[None]):
     ]
 
     def __init__(
-        self, session: Session, store: SessionStore, lang: Lang, now: datetime, source: Path
+        self,
+        session: Session,
+        store: SessionStore,
+        lang: Lang,
+        now: datetime,
+        source: Path,
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         localize(self, lang)
@@ -45,6 +53,9 @@ class ExportScreen(Screen[None]):
         self.lang = lang
         self.now = now
         self.source = source
+        self.on_change = on_change
+        """Saves the session after a change made here (the names rule); None when the
+        session was only read to be exported."""
         self._path_typed = False
         """The user has typed a file name of their own: keep it when the choices change."""
 
@@ -63,9 +74,13 @@ class ExportScreen(Screen[None]):
                     allow_blank=False,
                     id="audience",
                 )
+                # Visible here too, and changeable: what may go to management is
+                # decided in setup, but the group may change its mind at the end.
+                yield Label(s("names_policy", lang), id="names-policy-label")
+                yield names_policy_select(lang, self.session.names_policy, "names-policy")
                 yield Label(s("export_format", lang))
                 yield Select(
-                    [(s(f"format_{f}", lang), f) for f in FORMATS],
+                    [(s(f"format_{f}", lang), f) for f in EXPORT_FORMATS],
                     value="md",
                     allow_blank=False,
                     id="format",
@@ -94,9 +109,9 @@ class ExportScreen(Screen[None]):
         value = self.query_one("#audience", Select).value
         return value if isinstance(value, Audience) else Audience.MANAGEMENT
 
-    def _format(self) -> Format:
+    def _format(self) -> ExportFormat:
         value = self.query_one("#format", Select).value
-        return next((f for f in FORMATS if f == value), "md")
+        return next((f for f in EXPORT_FORMATS if f == value), "md")
 
     @on(Input.Changed, "#path")
     def _typed(self, event: Input.Changed) -> None:
@@ -108,7 +123,22 @@ class ExportScreen(Screen[None]):
             self.store.workspace, self.session.id, self._audience(), self._format(), self.lang
         )
 
-    @on(Select.Changed)
+    @on(Select.Changed, "#names-policy")
+    def _names_policy(self, event: Select.Changed) -> None:
+        chosen = event.value
+        if not isinstance(chosen, str) or chosen == self.session.names_policy.value:
+            return
+        # The session's own rule, saved with it like every other change (when the
+        # session is open here; a file exported from the start screen is only read).
+        self.session.names_policy = NamesPolicy(chosen)
+        if self.on_change is not None:
+            self.on_change()
+        self._refresh()
+        label = dict((v, k) for k, v in names_policy_options(self.lang))[chosen]
+        key = "export_names_changed" if self.on_change else "export_names_this_export"
+        self._status(s(key, self.lang, choice=label))
+
+    @on(Select.Changed, "#audience, #format")
     def _refresh(self) -> None:
         lang = self.lang
         path = self.query_one("#path", Input)
@@ -116,11 +146,19 @@ class ExportScreen(Screen[None]):
             path.value = str(self._default_path())
         heading = self.query_one("#preview-heading", Static)
         lines = Text()
-        if self._audience() is Audience.MANAGEMENT:
+        management = self._audience() is Audience.MANAGEMENT
+        for widget in self.query("#names-policy, #names-policy-label"):
+            widget.display = management
+        if management:
             summary = build_summary(self.session, Audience.MANAGEMENT, self.session.lang)
             leaving = outgoing(summary)
             heading.update(s("export_leaving", lang, n=len(leaving)))
+            flagged = sum(1 for item in leaving if item.flags)
+            if flagged:
+                lines.append(s("export_flagged", lang, n=flagged) + "\n\n", style="bold yellow")
             for item in leaving:
+                for flag in item.flags:
+                    lines.append(f"[{s(f'export_flag_{flag}', lang)}] ", style="bold yellow")
                 lines.append(f"{item.label}: ", style="bold")
                 lines.append(item.text + "\n")
         else:
@@ -162,9 +200,9 @@ class ExportScreen(Screen[None]):
 
     def _write(self, target: Path, audience: Audience) -> None:
         summary = build_summary(self.session, audience, self.session.lang)
-        text = render_summary(summary, self._format(), self.now)
+        data = render_summary_file(summary, self._format(), self.now)
         try:
-            write_export(target, text)
+            write_export(target, data)
         except OSError as exc:
             self._status(f"{exc.strerror or exc}: {target}", error=True)
             return

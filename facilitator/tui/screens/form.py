@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from textual import on
@@ -24,6 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from facilitator.i18n import Lang, clean_text
+from facilitator.timefmt import parse_day, parse_moment, short_date
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
 from facilitator.tui.strings import s
@@ -59,6 +61,7 @@ class FormModal(ModalScreen[bool]):
         self._chosen: dict[str, Any] = {}
         self._draft_timer: Timer | None = None
         self._finished = False
+        self._past_confirmed: dict[str, date] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -88,7 +91,7 @@ class FormModal(ModalScreen[bool]):
                     )
                 else:
                     yield Input(
-                        _as_text(f.value),
+                        self._as_text(f.value),
                         placeholder=f.placeholder,
                         max_length=f.max_length,
                         id=f"f-{f.name}",
@@ -150,9 +153,9 @@ class FormModal(ModalScreen[bool]):
             elif not f.required:
                 widget.clear()
         elif isinstance(widget, TextArea):
-            widget.text = _as_text(value)
+            widget.text = self._as_text(value)
         else:
-            widget.value = _as_text(value)
+            widget.value = self._as_text(value)
 
     def _read(self) -> tuple[Values, str | None]:
         """The fields parsed (dates as `date`, boxes as `bool`, empty as None or ""),
@@ -177,16 +180,46 @@ class FormModal(ModalScreen[bool]):
                 return values, s("form_required", self.lang, field=f.label)
             if f.kind == "date":
                 try:
-                    values[f.name] = date.fromisoformat(value) if value else None
+                    values[f.name] = parse_day(value) if value else None
                 except ValueError:
                     return values, s("form_bad_date", self.lang, field=f.label)
             elif f.kind == "datetime":
                 try:
-                    when = datetime.strptime(value, "%Y-%m-%d %H:%M") if value else None
+                    values[f.name] = parse_moment(value, self.zone) if value else None
                 except ValueError:
                     return values, s("form_bad_datetime", self.lang, field=f.label)
-                values[f.name] = when.astimezone() if when else None
         return values, None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """Times are typed and shown in the room's time zone, whatever the laptop says."""
+        return ZoneInfo(self.workshop.session.time_zone)
+
+    def _as_text(self, value: Any) -> str:
+        """A value as it is shown in its field: dates as people write them in the
+        form's language, times in the room's time zone."""
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            local = value.astimezone(self.zone)
+            return f"{short_date(local.date(), self.lang)} {local:%H:%M}"
+        if isinstance(value, date):
+            return short_date(value, self.lang)
+        return str(value)
+
+    def _past_deadline(self, values: Values) -> str | None:
+        """The first date that is already past, in a field that asks about that, and
+        that the user has not yet been asked about: they are asked once."""
+        today = self.workshop.now().astimezone(self.zone).date()
+        for f in self.form.fields:
+            day = values.get(f.name)
+            if not (f.warn_if_past and isinstance(day, date)) or day >= today:
+                continue
+            if day == f.value or self._past_confirmed.get(f.name) == day:
+                continue  # as it was, or asked about already
+            self._past_confirmed[f.name] = day
+            return s("form_past_deadline", self.lang, date=short_date(day, self.lang))
+        return None
 
     def _hint(self, text: str | None, error: bool = False) -> None:
         hint = self.query_one("#form-hint", Static)
@@ -203,7 +236,7 @@ class FormModal(ModalScreen[bool]):
     def _changed(self, event: Any) -> None:
         if isinstance(event, Select.Changed):
             self._refill(event.select)
-        if isinstance(event, Input.Changed | TextArea.Changed):
+        if isinstance(event, Input.Changed | TextArea.Changed | Select.Changed):
             values, _ = self._read()
             found = nudges(self.workshop, values, self.lang, self.form.hr_hint)
             self._hint("\n".join(found) if found else None)
@@ -244,6 +277,10 @@ class FormModal(ModalScreen[bool]):
     def action_save(self) -> None:
         values, problem = self._read()
         if problem is None:
+            warning = self._past_deadline(values)
+            if warning is not None:
+                self._hint(warning, error=True)
+                return
             try:
                 self.form.apply(values)
             except ValueError as exc:  # pydantic's ValidationError is a ValueError
@@ -263,16 +300,6 @@ class FormModal(ModalScreen[bool]):
             self._draft_timer.stop()
         self.workshop.clear_draft()
         self.dismiss(saved)
-
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def _first_problem(exc: ValueError) -> str:

@@ -81,6 +81,11 @@ class ItemsScreen(Screen[None]):
                 kind = s("form_strength" if item.kind.value == "strength" else "form_risk", lang)
             else:
                 kind = s(KIND_KEYS[collection], lang)
+            if collection == "measures" and item.risk is not None:
+                risk = s(
+                    "form_risk_score", lang, risk=item.risk, l=item.likelihood, c=item.consequence
+                )
+                text = f"{risk} · {text}"
             one_line = " ".join(text.split())
             shared = item.visibility is Visibility.SHARED
             table.add_row(

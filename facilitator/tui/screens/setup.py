@@ -22,12 +22,15 @@ from facilitator.agenda.registry import list_agendas
 from facilitator.followup import add_follow_up, carry, with_follow_up
 from facilitator.i18n import Lang
 from facilitator.schedule import plan
-from facilitator.session.model import Measure, Participant, Session, new_session
-from facilitator.timefmt import hhmm
+from facilitator.session.model import Measure, NamesPolicy, Participant, Session, new_session
+from facilitator.settings import WorkspaceSettings, load_settings
+from facilitator.timefmt import hhmm, parse_day, short_date
 from facilitator.timesource import Clock
+from facilitator.tomlfile import FileProblem
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.agenda_preview import AgendaPreviewModal, theme_line
 from facilitator.tui.strings import s
+from facilitator.tui.widgets.choices import names_policy_select
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -92,7 +95,7 @@ class SetupScreen(Screen[Session | None]):
                 # Right under the unit: which measures it offers depends on the unit.
                 yield Checkbox("", True, id="follow-up")
                 yield Label(s("setup_date", lang))
-                yield Input(today.date().isoformat(), id="date")
+                yield Input(short_date(today.date(), lang), id="date")
                 yield Label(s("setup_agenda", lang))
                 yield Select(
                     [(a.title.get(lang), i) for i, a in self.agendas.items()],
@@ -117,6 +120,10 @@ class SetupScreen(Screen[Session | None]):
                     yield Button(s("setup_draw", lang), id="draw")
                     yield Button(s("setup_shuffle", lang), id="shuffle")
                 yield Static(id="order")
+                # What may go to management is decided here and can be changed in the
+                # export preview later; after the people, where the names are known.
+                yield Label(s("names_policy", lang))
+                yield names_policy_select(lang, NamesPolicy.OWNERS, "names-policy")
                 yield Static(id="setup-problem")
                 with Horizontal(id="form-buttons"):
                     yield Button(
@@ -171,9 +178,16 @@ class SetupScreen(Screen[Session | None]):
 
     def _day(self) -> date | None:
         try:
-            return date.fromisoformat(self.query_one("#date", Input).value.strip())
+            return parse_day(self.query_one("#date", Input).value)
         except ValueError:
             return None
+
+    def _settings(self) -> WorkspaceSettings | str:
+        """The workspace's settings, or the one line that says what is wrong with them."""
+        try:
+            return load_settings(self.workspace, self.lang)
+        except FileProblem as exc:
+            return exc.problems[-1]
 
     @on(Input.Changed)
     @on(Select.Changed, "#agenda")
@@ -294,7 +308,8 @@ class SetupScreen(Screen[Session | None]):
             value = self.query_one(field, Input).value
             if value.strip() and parse_hhmm(value, day) is None:
                 return s("setup_bad_time", lang)
-        return None
+        settings = self._settings()
+        return settings if isinstance(settings, str) else None
 
     def build(self) -> Session:
         day = self._day() or self.clock.now().astimezone().date()
@@ -309,6 +324,13 @@ class SetupScreen(Screen[Session | None]):
         session.participants = [
             Participant(id=f"p{i}", name=name) for i, name in enumerate(self.order, 1)
         ]
+        policy = self.query_one("#names-policy", Select).value
+        session.names_policy = (
+            NamesPolicy(policy) if isinstance(policy, str) else session.names_policy
+        )
+        settings = self._settings()
+        if not isinstance(settings, str):
+            session.risk_scale = settings.risk_scale
         chosen = self.query_one("#facilitator", Select).value
         if isinstance(chosen, str) and chosen in self.order:
             session.facilitator = f"p{self.order.index(chosen) + 1}"
