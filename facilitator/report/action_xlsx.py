@@ -62,18 +62,20 @@ class _Column:
 # By the key of the column's header word (`words.ACTION_PLAN_COLUMNS`, then the
 # plan's own two).
 _COLUMNS: dict[str, _Column] = {
-    "col_challenge": _Column("text", 40, wrap=True),
-    "col_factor": _Column("text", 32, wrap=True),
-    "col_likelihood": _Column("number", 14),
-    "col_consequence": _Column("number", 14),
-    "col_risk": _Column("number", 10),
-    "col_measure": _Column("text", 45, wrap=True),
-    "col_owner": _Column("text", 24, wrap=True),
-    "col_deadline": _Column("date", 12),
-    "col_status": _Column("text", 14, wrap=True),
-    "col_evaluation": _Column("text", 50, wrap=True),
-    "col_done_on": _Column("date", 12),
-    "col_source": _Column("text", 36, wrap=True),
+    # Narrow enough that the thirteen columns of the plan fit a landscape page at a
+    # size that can still be read (about 8 pt); the long texts wrap instead.
+    "col_challenge": _Column("text", 28, wrap=True),
+    "col_factor": _Column("text", 22, wrap=True),
+    "col_likelihood": _Column("number", 13, wrap=True),
+    "col_consequence": _Column("number", 11, wrap=True),
+    "col_risk": _Column("number", 7),
+    "col_measure": _Column("text", 32, wrap=True),
+    "col_owner": _Column("text", 18, wrap=True),
+    "col_deadline": _Column("date", 11),
+    "col_status": _Column("text", 11, wrap=True),
+    "col_evaluation": _Column("text", 36, wrap=True),
+    "col_done_on": _Column("date", 11),
+    "col_source": _Column("text", 22, wrap=True),
     "col_overdue": _Column("text", 10),
 }
 PLAN_KEYS: tuple[str, ...] = (*ACTION_PLAN_COLUMNS, "col_source", "col_overdue")
@@ -95,6 +97,25 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 _OVERDUE_FILL = PatternFill("solid", fgColor="FCE4D6")
 _TOP = Alignment(vertical="top")
+_LINE_POINTS = 15
+"""The height of one line of the default 11 pt font, in points."""
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines `text` takes in a column `width` characters wide, wrapped
+    between words (an estimate: proportional letters are narrower than the unit)."""
+    total = 0
+    for paragraph in text.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            need = len(word) if line == 0 else line + 1 + len(word)
+            if need > width and line > 0:
+                count += 1 + (len(word) - 1) // max(width, 1)
+                line = len(word) % max(width, 1) or width
+            else:
+                line = need
+        total += count
+    return total
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
@@ -168,10 +189,21 @@ def _workbook(
                 text = _text_cell(cell, value)
                 longest = max((len(line) for line in text.split("\n")), default=0)
                 widths[col - 1] = max(widths[col - 1], longest)
+    final = []
     for col, spec in enumerate(specs, start=1):
         narrowest = 11 if spec.kind == "date" else 6
         width = min(max(widths[col - 1], narrowest), spec.widest)
         sheet.column_dimensions[get_column_letter(col)].width = width + 2
+        final.append(width)
+    # Row heights for the wrapped texts: LibreOffice keeps the default height of a
+    # row it is not told about, and wrapped lines then print over the next row.
+    for r in range(1, len(rows) + 2):
+        lines = 1
+        for col, spec in enumerate(specs, start=1):
+            value = sheet.cell(row=r, column=col).value
+            if isinstance(value, str) and (spec.wrap or r == 1):
+                lines = max(lines, _wrapped_lines(value, final[col - 1]))
+        sheet.row_dimensions[r].height = _LINE_POINTS * lines + 3
     last = f"{get_column_letter(len(header))}{len(rows) + 1}"
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last}"
