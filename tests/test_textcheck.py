@@ -1,9 +1,10 @@
 """The text nudges: words that should make the screen suggest HR, flag health or
 a name, in bokmål and English, and everyday words that must not.
 
-The checks match word stems at the start of a word, so some behaviour is a
-decision rather than a fact; those cases are listed under "decided" with the
-reason, so that changing them is a conscious choice."""
+The checks match word stems and short phrases, so some behaviour is a decision
+rather than a fact; those cases are listed under "decided" with the reason, so
+that changing them is a conscious choice. How well the HR hint reads whole
+dilemmas is measured in tests/test_hr_hints.py."""
 
 from __future__ import annotations
 
@@ -115,12 +116,13 @@ def test_everyday_text_does_not_suggest_hr(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "fires", "why"),
     [
-        ("et konfliktfritt team", True, "a stem cannot see 'free of': it is still about conflict"),
-        ("det er ingen mobbing her", True, "negation is not understood; a nudge may be dismissed"),
-        ("vi må varsle foreldrene", True, "'varsle' is also 'notify'; whistleblowing wins"),
-        ("rollekonflikter i teamet", False, "compounds do not fire: a role conflict is a factor"),
-        ("samarbeidskonflikt", False, "compounds do not fire (a known gap)"),
-        ("conflicting schedules", True, "English 'conflict' is a stem too"),
+        ("et konfliktfritt team", False, "'free of conflict' says there is none"),
+        ("det er ingen mobbing her", False, "a plain negation of the word is understood"),
+        ("vi må varsle foreldrene", False, "'varsle' someone outside is plain 'notify'"),
+        ("rollekonflikter i teamet", False, "a role conflict is a § 4-3 factor, not an HR case"),
+        ("samarbeidskonflikt", True, "a compound naming a conflict between people fires"),
+        ("conflicting schedules", False, "'conflicting' is contradictory, not a quarrel"),
+        ("hun sier det ikke er mobbing, men det ligner", True, "negation at a distance is not"),
     ],
 )
 def test_hr_decided_cases(text: str, fires: bool, why: str) -> None:
