@@ -1,7 +1,10 @@
 """Arbeidsmiljøloven § 4-3 as in force from 1 January 2026.
 
 The paragraph keys (`"1"`, `"2a"`, …) are what agenda files and tags use. The
-Norwegian wording is the law's own; the English is our rendering of it.
+Norwegian wording is the law's own. The English is our rendering of it in the terms
+of the Labour Inspection Authority's own translation of the Act ("fully
+satisfactory", "undertaking", "undesirable strain"), so that an English reader
+meets the words that translation and an inspector use.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ PARAGRAPHS: dict[Paragraph, ParagraphInfo] = {
         "§ 4-3 første ledd",
         "§ 4-3 (1)",
         "fullt forsvarlige psykososiale arbeidsmiljøfaktorer",
-        "fully sound psychosocial working environment factors",
+        "fully satisfactory psychosocial working environment factors",
     ),
     Paragraph.P2: ParagraphInfo(
         "§ 4-3 andre ledd",
@@ -101,7 +104,7 @@ PARAGRAPHS: dict[Paragraph, ParagraphInfo] = {
         "§ 4-3 sjette ledd",
         "§ 4-3 (6)",
         "vold, trusler og uheldige belastninger fra kontakt med andre",
-        "violence, threats and undue strain from contact with others",
+        "violence, threats and undesirable strain from contact with others",
     ),
     Paragraph.P7: ParagraphInfo(
         "§ 4-3 sjuende ledd",

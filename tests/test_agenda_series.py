@@ -5,12 +5,16 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+import subprocess
+import sys
 import textwrap
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import holidays
 import pytest
-from hypothesis import given
+from dateutil.easter import easter
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from facilitator.agenda.coverage import short_refs
@@ -151,6 +155,126 @@ def test_the_default_start_is_the_first_monday_after_today(today):
     assert 1 <= (start - today).days <= 7
 
 
+# --- public holidays, Christmas and Easter ----------------------------------------
+
+NORWAY = holidays.country_holidays("NO")
+
+
+def closed(day: date) -> bool:
+    """No session on this day: a public holiday, 24 December to 1 January, or Palm
+    Sunday to Easter Monday (worked out here on its own, not by the code tested)."""
+    sunday = easter(day.year)
+    return (
+        day in NORWAY
+        or (day.month == 12 and day.day >= 24)
+        or (day.month, day.day) == (1, 1)
+        or sunday - timedelta(days=7) <= day <= sunday + timedelta(days=1)
+    )
+
+
+@given(
+    start=st.dates(date(2000, 1, 1), date(2090, 12, 31)),
+    count=st.integers(1, 12),
+    unit=st.sampled_from(["w", "m"]),
+)
+@example(start=date(2026, 3, 23), count=1, unit="w")  # two weeks running into Easter
+@example(start=date(2026, 12, 21), count=1, unit="w")  # Christmas and New Year
+@example(start=date(2026, 1, 31), count=1, unit="m")
+def test_sessions_move_off_holidays_and_keep_their_order(agendas, start, count, unit):
+    every = Interval(count, unit)
+    series = build_series(agendas, start, every)
+    days = [s.day for s in series.sessions]
+    assert all(a < b for a, b in itertools.pairwise(days))  # the order is kept
+    for n, session in enumerate(series.sessions):
+        planned = every.nth(start, n)
+        assert not closed(session.day)
+        if session.moved is None:
+            assert session.day == planned
+            continue
+        assert session.moved.planned == planned < session.day
+        assert session.day.weekday() < 5  # moved to a working day ...
+        after = max(planned, days[n - 1] + timedelta(days=1)) if n else planned
+        between = (after + timedelta(days=d) for d in range((session.day - after).days))
+        assert all(d.weekday() >= 5 or closed(d) for d in between)  # ... the first one
+        if session.moved.reason == "after_previous":
+            assert not closed(planned) and planned <= days[n - 1]
+        else:
+            assert closed(planned)
+        assert (session.moved.reason == "holiday") == (planned in NORWAY)
+        assert (session.moved.holiday is not None) == (planned in NORWAY)
+
+
+def test_a_session_on_christmas_day_moves_and_says_so(agendas):
+    series = build_series(agendas, date(2025, 12, 25), Interval(1, "m"))
+    first = series.sessions[0]
+    assert first.day == date(2026, 1, 2)  # 26 December, the weekend, 29-31, 1 January
+    nb = render_series_text(series, "nb", None, 6)
+    en = render_series_text(series, "en", None, 6)
+    assert "1. fredag 2. januar 2026, flyttet fra 25. desember 2025 (første juledag):" in nb
+    assert "1. Friday 2 January 2026, moved from 25 December 2025 (Christmas Day):" in en
+    assert "8 økter hver måned, fra 2. januar 2026 til 25. juli 2026." in nb
+    # 25 May 2026 is Whit Monday
+    assert "tirsdag 26. mai 2026, flyttet fra 25. mai (andre pinsedag):" in nb
+    assert "Tuesday 26 May 2026, moved from 25 May (Pentecost Monday):" in en
+
+
+def test_kristi_himmelfartsdag_keeps_its_capital(agendas):
+    series = build_series(agendas, date(2026, 5, 14), Interval(6, "w"))
+    nb = render_series_text(series, "nb", None, 6)
+    assert "fredag 15. mai 2026, flyttet fra 14. mai (Kristi himmelfartsdag):" in nb
+
+
+def test_easter_week_moves_two_weekly_sessions_in_order(agendas):
+    series = build_series(agendas, date(2026, 3, 23), Interval(1, "w"))
+    days = [s.day for s in series.sessions[:4]]
+    assert days == [date(2026, 3, 23), date(2026, 4, 7), date(2026, 4, 8), date(2026, 4, 13)]
+    en = render_series_text(series, "en", time(9, 0), 6)
+    assert "2. Tuesday 7 April 2026 09:00–11:50, moved from 30 March (Easter week):" in en
+    assert "3. Wednesday 8 April 2026 09:00–11:50, moved from 6 April (Easter Monday):" in en
+
+
+def test_a_session_pushed_by_the_one_before_says_so(agendas):
+    series = build_series(agendas, date(2026, 12, 28), Interval(1, "w"))
+    assert [s.day for s in series.sessions[:3]] == [
+        date(2027, 1, 4),
+        date(2027, 1, 5),
+        date(2027, 1, 11),
+    ]
+    nb = render_series_text(series, "nb", None, 6)
+    en = render_series_text(series, "en", None, 6)
+    assert "1. mandag 4. januar 2027, flyttet fra 28. desember 2026 (juleuka):" in nb
+    assert "2. tirsdag 5. januar 2027, flyttet fra 4. januar (økta før ble flyttet):" in nb
+    assert "1. Monday 4 January 2027, moved from 28 December 2026 (Christmas week):" in en
+    assert "2. Tuesday 5 January 2027, moved from 4 January (the session before was" in en
+    assert all(len(line) <= 80 for line in (nb + en).splitlines())
+
+
+def test_the_calendar_puts_a_moved_session_on_its_new_day(agendas):
+    series = build_series(agendas, date(2025, 12, 25), Interval(1, "m"))
+    first = events(render_series_ics(series, "en", STAMP))[0]
+    assert first["DTSTART;VALUE=DATE"] == "20260102"
+    assert "Moved from 25 December 2025 (Christmas Day)." in unescape(first["DESCRIPTION"])
+    nb = events(render_series_ics(series, "nb", STAMP))[0]
+    assert "Flyttet fra 25. desember 2025 (første juledag)." in unescape(nb["DESCRIPTION"])
+    # the event keeps the UID it had on its planned day
+    assert first["UID"] == "tema-psykologisk-trygghet.series-20251225@facilitator"
+
+
+def test_only_building_a_series_loads_the_holiday_tables(tmp_path):
+    code = (
+        "import sys\nfrom facilitator.cli import main\n"
+        "import facilitator.agenda.series, facilitator.commands.agenda_series\n"
+        f"main(['--workspace', {str(tmp_path)!r}, 'agenda', 'list'])\n"
+        f"main(['--workspace', {str(tmp_path)!r}, 'agenda', 'show', 'tema-robusthet'])\n"
+        "print('before', 'holidays' in sys.modules)\n"
+        f"main(['--workspace', {str(tmp_path)!r}, 'agenda', 'series'])\n"
+        "print('after', 'holidays' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "before False" in out.stdout
+    assert "after True" in out.stdout
+
+
 # --- the plan as text --------------------------------------------------------------
 
 
@@ -188,7 +312,8 @@ def test_the_text_plan_gives_times_and_marks_weekends(agendas):
     text = render_series_text(series, "nb", time(9, 0), 6)
     assert "lørdag 31. januar 2026 (helg) kl. 09:00–11:50: Psykologisk trygghet" in text
     assert "lørdag 28. februar 2026 (helg) kl. 09:00–11:50" in text
-    assert "tirsdag 31. mars 2026 kl. 09:00–11:50" in text
+    # 31 March 2026 is in Easter week: the session moves to the Tuesday after it
+    assert "tirsdag 7. april 2026 kl. 09:00–11:50, flyttet fra 31. mars (påskeuka)" in text
     text_4 = render_series_text(series, "en", time(9, 0), 4)
     assert "Saturday 31 January 2026 (weekend) 09:00–11:20: Psychological safety" in text_4
 
@@ -292,7 +417,8 @@ def test_timed_events_are_local_time_in_utc_across_summer_time(agendas):
     found = events(render_series_ics(series, "nb", STAMP, time(9, 0), 6, oslo))
     assert found[0]["DTSTART"] == "20260302T080000Z"  # winter: UTC+1
     assert found[0]["DTEND"] == "20260302T105000Z"  # 170 minutes with six
-    assert found[1]["DTSTART"] == "20260402T070000Z"  # summer: UTC+2
+    # summer: UTC+2 (2 April is Maundy Thursday: the session moves past Easter)
+    assert found[1]["DTSTART"] == "20260407T070000Z"
     four = events(render_series_ics(series, "nb", STAMP, time(9, 0), 4, oslo))
     assert four[0]["DTEND"] == "20260302T102000Z"  # 140 minutes with four
 

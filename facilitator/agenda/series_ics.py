@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from facilitator.agenda.series import Series, SeriesSession
+from facilitator.agenda.series import Series, SeriesSession, moved_words
 from facilitator.i18n import Lang
 from facilitator.law import label
 from facilitator.messages import t
@@ -28,6 +28,9 @@ def _description(series: Series, session: SeriesSession, lang: Lang) -> str:
     agenda = session.agenda
     lines = [agenda.theme.get(lang)] if agenda.theme is not None else []
     lines += [label(p, lang) for p in agenda.paragraphs]
+    if session.moved is not None:
+        planned, why = moved_words(session.moved, session.day, lang)
+        lines.append(t("series_moved_event", lang, day=planned, why=why))
     lines.append(t("series_event_number", lang, n=session.number, total=len(series.sessions)))
     lines.append(t("series_event_agenda", lang, id=agenda.id))
     return "\n".join(lines)

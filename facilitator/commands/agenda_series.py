@@ -12,6 +12,7 @@ from facilitator.agenda.series import (
     Series,
     build_series,
     default_start,
+    moved_words,
     series_agendas,
 )
 from facilitator.commands.agenda import parse_hhmm
@@ -49,7 +50,8 @@ def _every_words(every: Interval, lang: Lang) -> str:
 
 def render_series_text(series: Series, lang: Lang, at: time | None, participants: int) -> str:
     """The plan: a heading, one block a session (date, title, theme, § 4-3 and the
-    agenda's id), and whether the series covers every factor paragraph."""
+    agenda's id; a moved session says from when and why), and whether the series
+    covers every factor paragraph."""
     first, last = series.sessions[0].day, series.sessions[-1].day
     lines = [
         t("series_title", lang),
@@ -75,6 +77,9 @@ def render_series_text(series: Series, lang: Lang, at: time | None, participants
                 minutes=session.minutes(participants)
             )
             when += " " + t("series_clock", lang, start=f"{at:%H:%M}", end=f"{end:%H:%M}")
+        if session.moved is not None:
+            planned, why = moved_words(session.moved, session.day, lang)
+            when += ", " + t("series_moved", lang, day=planned, why=why)
         block = [f"{when}: {agenda.title.get(lang)}"]
         if agenda.theme is not None:
             block.append(agenda.theme.get(lang))
