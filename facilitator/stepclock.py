@@ -10,6 +10,22 @@ A step is cut into *units*: the person in focus in a round, one phase of one
 participant's turn in peer supervision, a phase of a timed step, or the whole
 step. Moving between units is always the facilitator's choice; the clock only
 says when a unit's time is nearly up or gone.
+
+Passes and absences follow these rules (`test_stepclock.py` holds them as
+properties):
+- whoever passes, or leaves after having had the floor, keeps the time they had
+  used of theirs; in a round the rest goes to those still waiting for their turn
+  (so the round keeps its length), in peer supervision the step gets shorter;
+- someone who leaves before having had the floor leaves the order;
+- when the person with the floor passes or leaves, the floor goes to the next one
+  still in after them, else to someone still waiting before them, else back to the
+  one before; nobody who has passed or left ever has the floor while someone
+  else could have it;
+- when everyone has passed or left, the round is complete: the clock stops there
+  and will not start again, and nothing is in overtime; whoever comes back (or has
+  a pass undone) then gets the floor;
+- someone who comes back, or has a pass undone, is in the queue again with their
+  share, and does not take the floor from whoever has it.
 """
 
 from __future__ import annotations
@@ -109,6 +125,9 @@ class Reading:
     airtime: dict[str, float]
     """Seconds each person has been in focus in this step."""
     passed: tuple[str, ...]
+    complete: bool = False
+    """Everyone in the order has passed or left: nobody is left to give the floor
+    to, so the step's time is not running out: the round is over."""
 
     @property
     def remaining(self) -> float:
@@ -213,30 +232,36 @@ class StepClock(BaseModel):
 
     def round_share(self, person: str, total: float, phase: str | None = None) -> float:
         """`person`'s seconds of a round of `total` seconds (a round step, or the
-        round phase `phase`). Everyone starts with an equal share. Someone who
-        passes (or leaves) keeps what they had used of theirs when they did, and
-        the rest goes to those still waiting for their turn then, or, if all had
-        spoken, to everyone left; so the round keeps its length."""
+        round phase `phase`)."""
         if not self.order:
             return total
-        share = total / len(self.order)
-        if person in self.passed:
-            gone = self.passes.get(person)
-            # Files from before passes were kept: the whole share went on.
-            return min(share, self._focus_seconds(person, phase, gone.at)) if gone else 0.0
-        active = [p for p in self.order if p not in self.passed]
-        extra = 0.0
+        return self._round_shares(total, phase).get(person, 0.0)
+
+    def _round_shares(self, total: float, phase: str | None) -> dict[str, float]:
+        """Everyone starts with an equal share. The passes are then taken in the
+        order they were made: whoever passed (or left) keeps what they had used of
+        their share by then, with what they had been given by earlier passes, and the
+        rest goes to those still waiting for their turn then, or, if all had spoken,
+        to everyone still in; so the round keeps its length until nobody is left."""
+        shares = dict.fromkeys(self.order, total / len(self.order))
+        gone_so_far: set[str] = set()
         for passer in self.passed:
+            if passer not in shares:
+                continue
+            gone_so_far.add(passer)
+            still_in = [p for p in self.order if p not in gone_so_far]
             gone = self.passes.get(passer)
             if gone is None:
-                left, recipients = share, active
+                # Files from before passes were kept: the whole share went on.
+                kept, recipients = 0.0, still_in
             else:
-                left = share - min(share, self._focus_seconds(passer, phase, gone.at))
+                kept = min(shares[passer], self._focus_seconds(passer, phase, gone.at))
                 had_focus = {m.person for m in self.marks[: gone.marks] if m.phase == phase}
-                recipients = [p for p in active if p not in had_focus] or active
-            if person in recipients:
-                extra += left / len(recipients)
-        return share + extra
+                recipients = [p for p in still_in if p not in had_focus] or still_in
+            left, shares[passer] = shares[passer] - kept, kept
+            for p in recipients:
+                shares[p] += left / len(recipients)
+        return shares
 
     def _focus_seconds(self, person: str, phase: str | None, until: datetime) -> float:
         """Seconds `person` had been in focus in `phase` by `until`."""
@@ -256,7 +281,13 @@ class StepClock(BaseModel):
         elif step.kind is StepKind.PER_PARTICIPANT:
             phase = step.phase(unit.phase)
             minutes = phase.minutes if phase else step.base_minutes
-            base = 0.0 if unit.person in self.passed else minutes * 60.0
+            base = minutes * 60.0
+            if unit.person in self.passed:
+                # They keep what they had used of the phase; the rest of their turn
+                # is not planned any more (nobody else takes it).
+                gone = self.passes.get(unit.person)
+                used = self._focus_seconds(unit.person, unit.phase, gone.at) if gone else 0.0
+                base = min(base, used)
         elif unit.phase is not None:
             phase = step.phase(unit.phase)
             minutes = phase.minutes if phase else 0
@@ -269,8 +300,16 @@ class StepClock(BaseModel):
         adjust = sum(a.seconds for a in self.adjustments if (a.person, a.phase) == unit.key)
         return max(0.0, base + adjust)
 
+    def complete(self, step: Step) -> bool:
+        """Everyone in the order has passed or left, and the step has no unit that
+        is nobody's (a discussion after a round phase) to go on to."""
+        return bool(self.order) and all(
+            u.person is not None and u.person in self.passed for u in self.units(step)
+        )
+
     def read(self, step: Step, now: datetime, warn_fraction: float = 0.2) -> Reading:
         units = self.units(step)
+        complete = self.complete(step)
         current = self.current(step)
         times = self.unit_times(now)
         planned = sum(self.unit_planned(step, u) for u in units)
@@ -281,39 +320,51 @@ class StepClock(BaseModel):
         for (person, _), secs in times.items():
             if person is not None:
                 airtime[person] = airtime.get(person, 0.0) + secs
+        level = level_for(planned - elapsed, planned, warn_fraction)
+        unit_level = level_for(unit_planned - unit_elapsed, unit_planned, warn_fraction)
+        if complete:
+            # The round ended early: there is no time left to run out of.
+            level = unit_level = Level.NORMAL
         return Reading(
             status=self.status,
             elapsed=elapsed,
             planned=planned,
-            level=level_for(planned - elapsed, planned, warn_fraction),
+            level=level,
             unit_index=units.index(current),
             unit_count=len(units),
             person=current.person,
             phase=current.phase,
             unit_elapsed=unit_elapsed,
             unit_planned=unit_planned,
-            unit_level=level_for(unit_planned - unit_elapsed, unit_planned, warn_fraction),
+            unit_level=unit_level,
             airtime=airtime,
             passed=tuple(self.passed),
+            complete=complete,
         )
 
     # --- intentions ---------------------------------------------------------
 
     def start(self, step: Step, now: datetime, order: list[str] | None = None) -> None:
-        """Start or resume. The speaking order is fixed at the first start."""
+        """Start or resume. The speaking order is fixed at the first start. A round
+        that is complete (everyone has passed or left) does not start: the time
+        would run on someone who has passed."""
         if self.status is Status.RUNNING:
             return
         if not self.runs and order is not None:
             self.order = list(order)
+        if self.complete(step):
+            return
         self.runs.append(Run(start=now))
         units = self.units(step)
         last = (self.marks[-1].person, self.marks[-1].phase) if self.marks else None
-        if last not in [u.key for u in units]:
+        free = [u for u in units if u.person is None or u.person not in self.passed]
+        if last not in [u.key for u in free]:
             # No unit chosen yet, or one chosen before the start that the order
             # fixed now does not have (a round phase chosen before anyone was
-            # listed): begin at the first unit of the same phase, else the first.
+            # listed) or that is someone who has passed: begin at the first unit
+            # of the same phase still open, else the first.
             phase = last[1] if last else None
-            begin = next((u for u in units if phase and u.phase == phase), units[0])
+            begin = next((u for u in free if phase and u.phase == phase), free[0])
             self.marks.append(Mark(at=now, person=begin.person, phase=begin.phase))
 
     def pause(self, now: datetime) -> None:
@@ -363,7 +414,8 @@ class StepClock(BaseModel):
             )
 
     def pass_turn(self, step: Step, person: str, now: datetime) -> None:
-        """`person` passes: their share goes to the others; if in focus, move on."""
+        """`person` passes: what they have not used of their time goes to the
+        others; if they have the floor, it goes on (see `_hand_on`)."""
         if person not in self.order or person in self.passed:
             return
         in_focus = self.current(step).person == person
@@ -371,13 +423,81 @@ class StepClock(BaseModel):
         # peer supervision: their remaining phases), not just the current one.
         self.passed.append(person)
         self.passes[person] = Pass(at=now, marks=len(self.marks))
-        if in_focus and not self.move(step, +1, now):
-            self.move(step, -1, now)
+        if in_focus:
+            self._hand_on(step, now)
+        self._stop_if_complete(step, now)
 
-    def unpass(self, person: str) -> None:
-        if person in self.passed:
-            self.passed.remove(person)
-            self.passes.pop(person, None)
+    def _hand_on(self, step: Step, now: datetime) -> None:
+        """The floor goes to the next one still in after the current unit; else to
+        the first still waiting before it (someone skipped); else back to the one
+        before; with nobody left it stays where it is, and the round is complete."""
+        if self.move(step, +1, now):
+            return
+        waiting = self._first_waiting(step)
+        if waiting is not None:
+            self.goto(waiting, now)
+            return
+        self.move(step, -1, now)
+
+    def _first_waiting(self, step: Step) -> Unit | None:
+        """The first unit of someone still in who has not had the floor (in this
+        phase; in peer supervision, at all)."""
+        whole_turn = step.kind is StepKind.PER_PARTICIPANT
+        for unit in self.units(step):
+            if unit.person is None or unit.person in self.passed:
+                continue
+            if not any(
+                m.person == unit.person and (whole_turn or m.phase == unit.phase)
+                for m in self.marks
+            ):
+                return unit
+        return None
+
+    def _stop_if_complete(self, step: Step, now: datetime) -> None:
+        if self.complete(step):
+            self.pause(now)
+
+    def _give_floor_back(self, step: Step, person: str, now: datetime) -> None:
+        """`person` is in the queue again. If the floor was with someone who has
+        passed (the round was complete), it is theirs; otherwise whoever has it
+        keeps it."""
+        if self.current(step).person not in self.passed:
+            return
+        units = [u for u in self.units(step) if u.person == person]
+        if not units:
+            return
+        if step.kind is StepKind.PER_PARTICIPANT:
+            # Back in the middle of their own turn: where they left it.
+            been = [(m.person, m.phase) for m in self.marks if m.person == person]
+            unit = next((u for u in units if been and u.key == been[-1]), units[0])
+        else:
+            phase = self.current(step).phase
+            unit = next((u for u in units if u.phase == phase), units[0])
+        self.goto(unit, now)
+
+    def unpass(self, step: Step, person: str, now: datetime) -> None:
+        """Undo `person`'s pass: their share is theirs again and they are in the
+        queue; the floor stays where it is unless the round was complete."""
+        if person not in self.passed:
+            return
+        self.passed.remove(person)
+        self.passes.pop(person, None)
+        if person in self.order:
+            self._give_floor_back(step, person, now)
+
+    def rejoin(self, step: Step, person: str, now: datetime) -> None:
+        """`person` is back: at the end of the order if they had left it before
+        having the floor, else with their pass (made when they left) undone."""
+        if person in self.order:
+            self.unpass(step, person, now)
+            return
+        self.order.append(person)
+        last = (self.marks[-1].person, self.marks[-1].phase) if self.marks else None
+        if last is not None and last not in [u.key for u in self.units(step)]:
+            # The clock ran with nobody listed (all away): the step was one unit
+            # that is nobody's, and now it is theirs.
+            self.goto(next(u for u in self.units(step) if u.person == person), now)
+        self._give_floor_back(step, person, now)
 
     def drop(self, step: Step, person: str, now: datetime) -> None:
         """`person` has left (absent): take them out of the order unless they
@@ -389,4 +509,11 @@ class StepClock(BaseModel):
             self.pass_turn(step, person, now)
             return
         self.order.remove(person)
-        self.unpass(person)
+        if person in self.passed:
+            self.passed.remove(person)
+            self.passes.pop(person, None)
+        if self.current(step).person in self.passed and not self.complete(step):
+            # Before the start the floor is the first unit, which may now be
+            # someone who has passed.
+            self._hand_on(step, now)
+        self._stop_if_complete(step, now)

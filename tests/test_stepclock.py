@@ -304,7 +304,7 @@ def test_a_pass_at_ones_turn_goes_to_those_after_not_to_those_who_spoke(
     plan = {u.person: sc.unit_planned(INNSJEKK, u) for u in sc.units(INNSJEKK)}
     assert plan == pytest.approx({"a": 120, "b": 120, "c": 3, "d": 237})
     assert r.planned == pytest.approx(480)
-    sc.unpass("c")  # a mistake: c's share is hers again
+    sc.unpass(INNSJEKK, "c", clock.now())  # a mistake: c's share is hers again
     assert sc.passes == {} and sc.unit_planned(INNSJEKK, Unit("d", None)) == 120
 
 
@@ -350,25 +350,76 @@ def test_round_passing_the_last_person_in_focus_moves_back(clock: FakeClock) -> 
     assert "d" in r.passed
 
 
-def test_round_when_everyone_passes_the_focus_stays_and_time_is_overtime(
-    clock: FakeClock,
-) -> None:
+def test_round_when_everyone_passes_it_is_complete_not_in_overtime(clock: FakeClock) -> None:
     sc = started(INNSJEKK, clock, ["a", "b"])
+    clock.advance(20)
     sc.pass_turn(INNSJEKK, "b", clock.now())
     sc.pass_turn(INNSJEKK, "a", clock.now())
     r = read(sc, INNSJEKK, clock)
-    assert r.person == "a" and r.planned == 0 and r.unit_planned == 0
+    # a keeps the 20 s used; nobody is left to take the rest: the round is over
+    assert r.complete and r.person == "a"
+    assert r.planned == 20 and r.unit_planned == 20
     assert sc.move(INNSJEKK, +1, clock.now()) is False
     assert sc.move(INNSJEKK, -1, clock.now()) is False
-    clock.advance(3)
-    assert read(sc, INNSJEKK, clock).level is Level.OVERTIME
+    # the clock stopped when the last one passed, and does not start again:
+    # the time would run on someone who has passed
+    assert r.status is Status.PAUSED
+    sc.toggle(INNSJEKK, clock.advance(3))
+    clock.advance(300)
+    r = read(sc, INNSJEKK, clock)
+    assert r.status is Status.PAUSED and r.elapsed == 20 and r.airtime == {"a": 20, "b": 0}
+    assert r.level is Level.NORMAL and r.unit_level is Level.NORMAL
+
+
+def test_everyone_passing_in_check_out_completes_the_step(clock: FakeClock) -> None:
+    """Check-out, ten minutes for four: each passes in turn. The step was red
+    (planned 0 s, so "overtime" from the first second)."""
+    utsjekk = AGENDA.step("utsjekk")
+    sc = started(utsjekk, clock)
+    for person in PEOPLE:
+        assert read(sc, utsjekk, clock).person == person
+        sc.pass_turn(utsjekk, person, clock.advance(2))
+    r = read(sc, utsjekk, clock)
+    assert r.complete and r.passed == tuple(PEOPLE)
+    assert r.level is Level.NORMAL and r.unit_level is Level.NORMAL
+    assert r.status is Status.PAUSED and r.elapsed == 8
+    clock.advance(60)
+    r = read(sc, utsjekk, clock)
+    assert r.level is Level.NORMAL and r.unit_level is Level.NORMAL and r.elapsed == 8
+    # someone changes their mind: the round is open again, and the floor is theirs
+    sc.unpass(utsjekk, "b", clock.now())
+    r = read(sc, utsjekk, clock)
+    assert not r.complete and r.person == "b"
+    assert r.unit_planned == pytest.approx(600 - 6)  # what a, c and d did not use
+    sc.start(utsjekk, clock.now())
+    assert read(sc, utsjekk, clock).status is Status.RUNNING
+
+
+def test_a_pass_undone_when_the_floor_is_with_someone_else_leaves_it_there(
+    clock: FakeClock,
+) -> None:
+    sc = started(INNSJEKK, clock)
+    sc.pass_turn(INNSJEKK, "c", clock.advance(10))
+    sc.move(INNSJEKK, +1, clock.advance(10))
+    sc.unpass(INNSJEKK, "c", clock.now())
+    r = read(sc, INNSJEKK, clock)
+    assert r.person == "b" and r.passed == ()
+    assert sc.move(INNSJEKK, +1, clock.now()) and read(sc, INNSJEKK, clock).person == "c"
+
+
+def test_the_floor_goes_to_someone_skipped_before_back_to_a_speaker(clock: FakeClock) -> None:
+    sc = started(INNSJEKK, clock)
+    sc.goto(Unit("c", None), clock.advance(60))  # b was skipped by mistake
+    sc.move(INNSJEKK, +1, clock.advance(60))  # d
+    sc.pass_turn(INNSJEKK, "d", clock.advance(5))
+    assert read(sc, INNSJEKK, clock).person == "b"
 
 
 def test_round_unpass_restores_the_share(clock: FakeClock) -> None:
     sc = started(INNSJEKK, clock)
     sc.pass_turn(INNSJEKK, "c", clock.now())
-    sc.unpass("c")
-    sc.unpass("c")
+    sc.unpass(INNSJEKK, "c", clock.now())
+    sc.unpass(INNSJEKK, "c", clock.now())
     assert sc.passed == []
     assert read(sc, INNSJEKK, clock).unit_planned == pytest.approx(120)
 
@@ -614,6 +665,25 @@ def test_peer_supervision_airtime_adds_up_over_phases(clock: FakeClock) -> None:
     r = read(sc, KOLLEGA, clock)
     assert r.airtime == {"a": 900, "b": 45}
     assert (r.person, r.phase, r.unit_elapsed) == ("b", "presentasjon", 45)
+
+
+def test_peer_supervision_someone_back_after_everyone_left_resumes_their_turn(
+    clock: FakeClock,
+) -> None:
+    sc = started(KOLLEGA, clock, ["a", "b"])
+    sc.move(KOLLEGA, +1, clock.advance(180))  # a: questions
+    sc.drop(KOLLEGA, "a", clock.advance(100))  # a is called away: b's turn
+    r = read(sc, KOLLEGA, clock)
+    assert (r.person, r.phase) == ("b", "presentasjon")
+    # a keeps what was used of the turn; the rest is not planned
+    assert r.planned == 180 + 100 + 900
+    sc.pass_turn(KOLLEGA, "b", clock.advance(30))
+    r = read(sc, KOLLEGA, clock)
+    assert r.complete and r.status is Status.PAUSED and r.planned == 180 + 100 + 30
+    sc.rejoin(KOLLEGA, "a", clock.advance(60))
+    r = read(sc, KOLLEGA, clock)
+    assert (r.person, r.phase, r.complete) == ("a", "sporsmal", False)
+    assert r.unit_remaining == 200
 
 
 # --- reflection (timed, with a round phase) ------------------------------------------
@@ -880,6 +950,7 @@ op = st.one_of(
     st.tuples(st.just("pass"), st.sampled_from(NAMES)),
     st.tuples(st.just("unpass"), st.sampled_from(NAMES)),
     st.tuples(st.just("drop"), st.sampled_from(NAMES)),
+    st.tuples(st.just("rejoin"), st.sampled_from(NAMES)),
     st.tuples(st.just("advance"), st.floats(0, 600, allow_nan=False)),
     st.tuples(st.just("advance"), st.integers(0, 600)),
 )
@@ -901,9 +972,11 @@ def apply(sc: StepClock, step: Step, clock: FakeClock, order: list[str], o: tupl
         case ("pass", p):
             sc.pass_turn(step, p, now)
         case ("unpass", p):
-            sc.unpass(p)
+            sc.unpass(step, p, now)
         case ("drop", p):
             sc.drop(step, p, now)
+        case ("rejoin", p) if p in order:  # back: only someone of this group
+            sc.rejoin(step, p, now)
         case ("advance", s):
             clock.advance(s)
 
@@ -925,8 +998,28 @@ def expected_elapsed(sc: StepClock, now: datetime) -> float:
 @example(step=REFLEKSJON, n=2, preset=False, ops=[("move", 1), ("start",), ("advance", 60)])
 # passing the focus person in peer supervision moved to their own next phase,
 @example(step=KOLLEGA, n=2, preset=False, ops=[("start",), ("pass", "a"), ("advance", 9)])
-# and dropping someone who had passed without speaking left them in `passed`.
+# and dropping someone who had passed without speaking left them in `passed`;
 @example(step=INNSJEKK, n=3, preset=False, ops=[("start",), ("pass", "b"), ("drop", "b")])
+# undoing a pass after everyone had passed left the floor with someone who had
+# passed (issue 12: "pass b, pass a, unpass b"),
+@example(
+    step=INNSJEKK,
+    n=2,
+    preset=False,
+    ops=[("start",), ("pass", "b"), ("pass", "a"), ("unpass", "b")],
+)
+# and so did the order fixed at the start bringing back someone dropped before it.
+@example(
+    step=INNSJEKK,
+    n=3,
+    preset=True,
+    ops=[("pass", "b"), ("drop", "a"), ("pass", "c"), ("start",)],
+)
+# Someone back when the clock had run with nobody listed left the focus on a
+# unit the step no longer had.
+@example(step=INNSJEKK, n=1, preset=False, ops=[("toggle",), ("rejoin", "a")])
+@example(step=INNSJEKK, n=1, preset=False, ops=[("toggle",), ("advance", 1.0), ("rejoin", "a")])
+@example(step=REFLEKSJON, n=2, preset=False, ops=[("start",), ("move", 1), ("rejoin", "b")])
 def test_invariants_under_random_operations(
     step: Step, n: int, preset: bool, ops: list[tuple]
 ) -> None:
@@ -934,6 +1027,9 @@ def test_invariants_under_random_operations(
     order = NAMES[:n]
     sc = StepClock(step_id=step.id, order=order if preset else [])
     last_elapsed = 0.0
+    last_airtime: dict[str, float] = {}
+    last_passed: set[str] = set()
+    ran_with_nobody = False
     for o in ops:
         apply(sc, step, clock, order, o)
         now = clock.now()
@@ -950,8 +1046,12 @@ def test_invariants_under_random_operations(
             times = sc.unit_times(now)
             assert sum(times.values()) == pytest.approx(r.elapsed, abs=1e-6)
             # and only in units of this step, the last one being the one shown
+            # (but time that ran while nobody was listed stays nobody's when
+            # someone comes back: it was not theirs)
             keys = {u.key for u in units}
-            assert {k for k, s in times.items() if s > 0} <= keys
+            ran_with_nobody = ran_with_nobody or (not sc.order and r.elapsed > 0)
+            if not ran_with_nobody:
+                assert {k for k, s in times.items() if s > 0} <= keys
             assert (sc.marks[-1].person, sc.marks[-1].phase) == (r.person, r.phase)
             assert r.unit_elapsed == pytest.approx(times.get((r.person, r.phase), 0.0))
             assert sum(r.airtime.values()) == pytest.approx(
@@ -968,8 +1068,34 @@ def test_invariants_under_random_operations(
         assert 0 <= r.unit_index < r.unit_count == len(units)
         assert units[r.unit_index] == Unit(r.person, r.phase)
         assert set(r.passed) <= set(sc.order)
+        # nobody who has passed or left has the floor while someone else could
+        # have it; when nobody is left the round is complete
         if r.person is not None and r.person in r.passed:
-            assert all(u.person in r.passed for u in units)  # nowhere else to go
+            assert r.complete
+        assert r.complete == (bool(sc.order) and all(u.person in r.passed for u in units))
+        if r.complete:
+            # the round is over, not in overtime, and its clock has stopped
+            assert Level.OVERTIME not in (r.level, r.unit_level)
+            assert r.status is not Status.RUNNING
+        # no time is counted on someone after they have passed
+        for p in last_passed & set(r.passed):
+            assert r.airtime[p] == pytest.approx(last_airtime[p], abs=1e-9)
+        last_passed, last_airtime = set(r.passed), dict(r.airtime)
+        # whoever passed keeps no more than they had used (with what was added)
+        times = sc.unit_times(now)
+        for u, planned in zip(units, per_unit, strict=True):
+            if u.person in sc.passes:
+                added = sum(a.seconds for a in sc.adjustments if (a.person, a.phase) == u.key)
+                assert planned <= max(0.0, times.get(u.key, 0.0) + added) + 1e-6
+        # a pass undone at once gives back every share, and the floor if it took it
+        for p in [q for q in sc.order if q not in sc.passed]:
+            trial = sc.model_copy(deep=True)
+            trial.pass_turn(step, p, now)
+            trial.unpass(step, p, now)
+            assert [trial.unit_planned(step, u) for u in units] == pytest.approx(per_unit)
+            assert p not in trial.passed
+            if trial.current(step).person in trial.passed:
+                assert trial.complete(step)
 
         # a restart reads the same
         assert read(dict_round_trip(sc), step, clock) == r
@@ -1049,15 +1175,14 @@ def test_passes_at_any_moment_keep_the_rounds_length(step: Step, n: int, ops: li
             if person is not None:
                 sc.pass_turn(step, person, clock.now())
         elif kind == "unpass" and arg < n:
-            sc.unpass(people[arg])
+            sc.unpass(step, people[arg], clock.now())
     units = sc.units(step)
     per_unit = {u: sc.unit_planned(step, u) for u in units}
     assert all(v >= 0 for v in per_unit.values())
     assert set(sc.passes) == set(sc.passed)
     if len(sc.passed) < n:
         assert sum(per_unit.values()) == pytest.approx(step.base_minutes * 60)
-    round_phase = next((p for p in step.phases if p.round), None)
-    total = (round_phase.minutes if round_phase else step.base_minutes) * 60
+    airtime = read(sc, step, clock).airtime
     for u, planned in per_unit.items():
-        if u.person in sc.passed:
-            assert planned <= total / n + 1e-9
+        if u.person in sc.passed:  # they keep no more than they used
+            assert planned <= airtime[u.person] + 1e-9

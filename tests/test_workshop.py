@@ -26,7 +26,7 @@ from facilitator.session.model import (
     new_session,
 )
 from facilitator.session.store import SessionStore
-from facilitator.stepclock import Status, Unit
+from facilitator.stepclock import Level, Status, Unit
 from facilitator.timesource import FakeClock
 from facilitator.workshop import COLLECTIONS, Workshop
 
@@ -583,8 +583,9 @@ def test_pass_and_absence_in_a_round_recompute_the_shares(
     # the one in focus passes: the focus moves on, backwards at the end
     assert change(w, changes, w.pass_turn)
     assert w.reading().person == "p2"
-    # p3's share went to p2 (waiting then); p4's, with nobody left waiting, to both
-    assert shares(w) == {"p1": 180, "p2": 300, "p3": 0, "p4": 0}
+    # p3's share went to p2 and p4 (waiting then); p4's, with what p3 had given,
+    # to both who are left, since nobody is waiting any more
+    assert shares(w) == {"p1": 210, "p2": 270, "p3": 0, "p4": 0}
 
 
 def test_someone_who_has_spoken_and_leaves_keeps_their_airtime(
@@ -606,6 +607,58 @@ def test_someone_who_has_spoken_and_leaves_keeps_their_airtime(
     assert shares(w)["p1"] == 120
 
 
+def test_ola_speaks_is_called_away_kari_passes_and_ola_comes_back(
+    default_agenda: Any, clock: FakeClock
+) -> None:
+    """Issue 12: the screen showed red overtime with 7:47 left, and marking Ola
+    back left the floor with Kari, who had passed."""
+    w, _ = make(default_agenda, clock, ["Ola", "Kari"])
+    w.begin()
+    goto(w, "innsjekk")
+    w.toggle_timer()
+    clock.advance(13)
+    w.set_present("p1", False)  # Ola had the floor: it goes to Kari
+    r = w.reading()
+    assert r.person == "p2" and r.unit_planned == 480 - 13
+    clock.advance(2)
+    assert w.pass_turn()  # Kari passes: nobody is left, the round is complete
+    r = w.reading()
+    assert r.complete and r.status is Status.PAUSED
+    assert Level.OVERTIME not in (r.level, r.unit_level)
+    assert r.airtime == {"p1": 13, "p2": 2}
+    clock.advance(60)
+    w.toggle_timer()  # nothing to time: the clock stays stopped
+    assert w.reading().status is Status.PAUSED and w.reading().airtime["p2"] == 2
+
+    w.set_present("p1", True)  # Ola is back: the floor is hers, with the time left
+    r = w.reading()
+    assert not r.complete and r.person == "p1" and r.passed == ("p2",)
+    assert r.unit_planned == 480 - 2 and r.unit_remaining == 480 - 2 - 13
+    assert r.remaining == 480 - 2 - 13
+    w.toggle_timer()
+    clock.advance(10)
+    r = w.reading()
+    assert r.status is Status.RUNNING and r.unit_remaining == 480 - 2 - 23
+    assert r.unit_level is Level.NORMAL
+
+
+def test_someone_back_before_their_turn_queues_without_taking_the_floor(
+    ws: tuple[Workshop, Changes], clock: FakeClock
+) -> None:
+    w, _ = ws
+    w.begin()
+    goto(w, "innsjekk")
+    w.set_present("p3", False)
+    w.toggle_timer()
+    clock.advance(30)
+    w.set_present("p3", True)
+    assert w.reading().person == "p1"
+    assert w.step_clock().order == ["p1", "p2", "p4", "p3"]
+    # the one with the floor is called away: it goes to the next one waiting
+    w.set_present("p1", False)
+    assert w.reading().person == "p2"
+
+
 def test_set_present_to_what_it_is_changes_nothing(ws: tuple[Workshop, Changes]) -> None:
     w, changes = ws
     before = changes.calls
@@ -625,7 +678,9 @@ def test_passing_in_peer_supervision_skips_the_whole_turn(
     w.pass_turn("p1")
     r = w.reading()
     assert (r.person, r.phase) == ("p2", "presentasjon")
-    assert r.planned == 3 * 15 * 60  # p1's phases count 0
+    # p1 keeps the three minutes used; the rest of the turn is not planned any more
+    assert r.planned == 3 * 15 * 60 + 180
+    assert r.remaining == 3 * 15 * 60
     assert r.passed == ("p1",)
 
 

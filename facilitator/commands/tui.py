@@ -8,6 +8,7 @@ screen before the models are loaded.
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 from facilitator.errors import UserError
@@ -27,16 +28,39 @@ def start(workspace: Path, lang: Lang) -> int:
     return _run(workspace, lang, mode="start")
 
 
+def _time_of_day(option: str, value: str | None, lang: Lang) -> time | None:
+    from facilitator.commands.agenda import parse_hhmm
+
+    if value is None:
+        return None
+    try:
+        return parse_hhmm(value, lang)
+    except UserError as exc:
+        raise UserError(f"{option}: {exc}") from None
+
+
 def run(
-    workspace: Path, lang: Lang, agenda_ref: str | None, participants: str | None, title: str | None
+    workspace: Path,
+    lang: Lang,
+    agenda_ref: str | None,
+    participants: str | None,
+    title: str | None,
+    start: str | None = None,
+    end: str | None = None,
 ) -> int:
     from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
     from facilitator.settings import load_settings
 
+    names = [n.strip() for n in (participants or "").split(",") if n.strip()]
+    # Bad times are one line and exit 2 here, before the screen opens.
+    booked_start = _time_of_day("--start", start, lang)
+    booked_end = _time_of_day("--end", end, lang)
+    if (booked_start is not None or booked_end is not None) and not names:
+        # Without participants the setup screen opens, and it has fields of its own.
+        raise UserError(t("run_slot_needs_participants", lang))
     agenda = load_agenda(agenda_ref or DEFAULT_AGENDA, workspace, lang)
     # A bad settings file is one line and exit 2 here, before the screen opens.
     settings = load_settings(workspace, lang)
-    names = [n.strip() for n in (participants or "").split(",") if n.strip()]
     return _run(
         workspace,
         lang,
@@ -45,6 +69,8 @@ def run(
         names=names,
         title=title or "",
         risk_scale=settings.risk_scale,
+        booked_start=booked_start,
+        booked_end=booked_end,
     )
 
 
