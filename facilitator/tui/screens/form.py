@@ -10,12 +10,14 @@ and brought back by `facilitator resume` after a crash.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,23 +27,40 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from facilitator.i18n import Lang, clean_text
-from facilitator.timefmt import parse_day, parse_moment, short_date
+from facilitator.session.model import FindingKind
+from facilitator.stepclock import Level, Status
+from facilitator.timefmt import clock_text, parse_day, parse_moment, short_date
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
+from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.strings import s
+from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, BoundedTextArea, LimitReached
 from facilitator.workshop import Workshop
 
 DRAFT_SECONDS = 0.3
-"""Typing pauses this long before the draft is handed to the autosaver: well
-inside the promise that anything typed a second before a crash is kept."""
+"""Typing pauses this long before the draft is handed to the autosaver and the
+hints are looked for again: nothing that reads the whole text runs per key."""
+BUSY_SECONDS = 1.0
+"""While typing goes on without a pause, the draft is kept and the hints looked for
+this often: the promise is that anything typed a second before a crash is kept."""
+TICK_SECONDS = 0.1
+"""How often the form looks at the clock: for the timer line, and to see whether
+typing has paused."""
+WIDE = 140
+"""From this many columns the form stands at the left and leaves the run screen's
+timer in sight (the run screen's side panel is on the right)."""
+LEVEL_CLASSES = {Level.NORMAL: "-normal", Level.WARNING: "-warning", Level.OVERTIME: "-overtime"}
 
 
 class FormModal(ModalScreen[bool]):
     """Dismisses with True when the form was saved, False when it was closed."""
 
     BINDINGS = [
+        *TYPE_AHEAD_BINDINGS,
         Binding("escape", "cancel", "key_back"),
-        Binding("ctrl+s", "save", "key_save", priority=True),
+        # Not a priority binding: Ctrl+S then reaches the form after the keys typed
+        # before it are in their field (a priority one runs before they are read).
+        Binding("ctrl+s", "save", "key_save"),
     ]
 
     def __init__(
@@ -59,7 +78,11 @@ class FormModal(ModalScreen[bool]):
         self.restore = dict(restore or {})
         self._untouched: RawValues = {}
         self._chosen: dict[str, Any] = {}
-        self._draft_timer: Timer | None = None
+        self._ticker: Timer | None = None
+        self._typed_at: float | None = None
+        """When text last changed, if the hints and the draft have not seen it yet."""
+        self._checked_at = 0.0
+        self._full_hint: str | None = None
         self._finished = False
         self._past_confirmed: dict[str, date] = {}
 
@@ -78,7 +101,12 @@ class FormModal(ModalScreen[bool]):
                     continue
                 yield Label(f.label + (" *" if f.required else ""))
                 if f.kind == "area":
-                    area = TextArea(str(f.value or ""), id=f"f-{f.name}", soft_wrap=True)
+                    area = BoundedTextArea(
+                        str(f.value or ""),
+                        max_length=f.max_length,
+                        id=f"f-{f.name}",
+                        soft_wrap=True,
+                    )
                     area.show_line_numbers = False
                     yield area
                 elif f.kind == "select":
@@ -90,7 +118,7 @@ class FormModal(ModalScreen[bool]):
                         prompt=s("none", self.lang),
                     )
                 else:
-                    yield Input(
+                    yield BoundedInput(
                         self._as_text(f.value),
                         placeholder=f.placeholder,
                         max_length=f.max_length,
@@ -110,9 +138,63 @@ class FormModal(ModalScreen[bool]):
                     self._set_raw(f, self.restore[f.name])
                     if f.kind == "select":
                         self._chosen[f.name] = self._widget(f).value
+        # What is typed next goes after the text, not in front of it.
+        for widget in self.query(BoundedTextArea):
+            widget.move_cursor(widget.document.end)
+        for field in self.query(BoundedInput):
+            field.cursor_position = len(field.value)
         first = next(iter(self.query("Input, TextArea")), None)
         if first is not None:
             first.focus()
+        self._fit_to_size()
+        self._show_time()
+        self._ticker = self.set_interval(TICK_SECONDS, self._tick)
+
+    def on_resize(self) -> None:
+        self._fit_to_size()
+
+    def _fit_to_size(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+
+    # --- the room's time ---------------------------------------------------------------
+
+    def _show_time(self) -> None:
+        """One line: the step, the phase, who is in focus, the time left or over.
+        Read from the workshop's clock, like the run screen's timer."""
+        w, lang = self.workshop, self.lang
+        reading = w.reading()
+        phase = w.step.phase(reading.phase)
+        parts = [w.step.title.get(lang)]
+        if phase is not None:
+            parts.append(phase.title.get(lang))
+        person = w.name(reading.person)
+        if person:
+            parts.append(person)
+        left = reading.unit_remaining
+        if reading.status is Status.NOT_STARTED:
+            parts.append(s("form_timer_not_started", lang))
+        elif left <= 0:
+            parts.append(s("form_timer_over", lang, time=clock_text(left)))
+        else:
+            time_left = s("form_timer_left", lang, time=clock_text(left))
+            if reading.status is Status.PAUSED:
+                time_left += f" ({s('timer_paused', lang).lower()})"
+            parts.append(time_left)
+        # In the form's top border: the room's time in sight, and no line of the
+        # form's height taken from the fields (at 80×24 every line counts).
+        box = self.query_one("#form", VerticalScroll)
+        box.border_title = Text(" · ".join(parts))
+        started = reading.status is not Status.NOT_STARTED
+        for level, cls in LEVEL_CLASSES.items():
+            box.set_class(started and reading.unit_level is level, cls)
+
+    def _tick(self) -> None:
+        self._show_time()
+        if self._typed_at is None or self._finished:
+            return
+        now = time.monotonic()
+        if now - self._typed_at >= DRAFT_SECONDS or now - self._checked_at >= BUSY_SECONDS:
+            self._check()
 
     # --- the fields --------------------------------------------------------------------
 
@@ -234,15 +316,37 @@ class FormModal(ModalScreen[bool]):
     @on(Checkbox.Changed)
     @on(Select.Changed)
     def _changed(self, event: Any) -> None:
+        if isinstance(event, Input.Changed | TextArea.Changed):
+            # Per key, only a note of the time: the hints read the whole text, and
+            # a long paste sent as keys must not run them thousands of times.
+            now = time.monotonic()
+            if self._typed_at is None:
+                self._checked_at = now
+            self._typed_at = now
+            return
         if isinstance(event, Select.Changed):
             self._refill(event.select)
-        if isinstance(event, Input.Changed | TextArea.Changed | Select.Changed):
-            values, _ = self._read()
-            found = nudges(self.workshop, values, self.lang, self.form.hr_hint)
-            self._hint("\n".join(found) if found else None)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._keep_draft)
+        self._check()
+
+    def _check(self) -> None:
+        """Look for hints in what is typed, and keep it as the draft."""
+        self._typed_at = None
+        self._checked_at = time.monotonic()
+        values, _ = self._read()
+        found = nudges(self.workshop, values, self.lang, self.form.hr_hint)
+        if self._full_hint is not None:
+            found.insert(0, self._full_hint)
+        self._hint("\n".join(found) if found else None, error=self._full_hint is not None)
+        self._keep_draft()
+
+    @on(LimitReached)
+    def _full(self, event: LimitReached) -> None:
+        """A field refused what went past its limit: say so at once, and until the
+        next look at what is typed."""
+        name = (event.field.id or "").removeprefix("f-")
+        label = next((f.label for f in self.form.fields if f.name == name), name)
+        self._full_hint = s("form_field_full", self.lang, field=label, most=event.limit)
+        self._hint(self._full_hint, error=True)
 
     def _refill(self, select: Select[Any]) -> None:
         """A choice that decides the rest of the form (whose dilemma this is) fills
@@ -261,6 +365,7 @@ class FormModal(ModalScreen[bool]):
     def _keep_draft(self) -> None:
         if self._finished:
             return
+        self._full_hint = None
         raw = self._raw()
         if raw == self._untouched and not self.restore:
             self.workshop.clear_draft()
@@ -275,6 +380,12 @@ class FormModal(ModalScreen[bool]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        for field in self.query(BoundedTextArea):
+            field.flush_typed()
+        for line in self.query(BoundedInput):
+            line.flush_typed()
+        if self._typed_at is not None:
+            self._check()  # now, so that it does not later wipe what saving says
         values, problem = self._read()
         if problem is None:
             warning = self._past_deadline(values)
@@ -292,12 +403,36 @@ class FormModal(ModalScreen[bool]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self._close(False)
+        """Close; when something was typed (or a draft brought back), ask first."""
+        if self._raw() == self._untouched:
+            self._close(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._close(False)
+
+        self.app.push_screen(ConfirmModal(self.discard_question(), self.lang), answered)
+
+    def discard_question(self) -> str:
+        """The question before a form with text is closed, in its own words."""
+        kind = self.form.kind
+        if kind == "findings":
+            chosen = self._widget(self.form.fields[0]).value
+            what = s(
+                "form_the_risk" if chosen == FindingKind.RISK else "form_the_strength", self.lang
+            )
+        else:
+            what = s(f"form_the_{kind}", self.lang)
+        key = "form_discard_new" if self.form.item_id is None else "form_discard_edit"
+        if kind in ("next_meeting", "follow_up"):
+            key = "form_discard_edit"  # these change what is there, they add nothing
+        return s(key, self.lang, what=what)
 
     def _close(self, saved: bool) -> None:
         self._finished = True
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
+        if self._ticker is not None:
+            self._ticker.stop()
         self.workshop.clear_draft()
         self.dismiss(saved)
 

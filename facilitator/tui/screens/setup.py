@@ -15,24 +15,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.registry import list_agendas
 from facilitator.followup import add_follow_up, carry, with_follow_up
-from facilitator.i18n import Lang
+from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.schedule import plan
 from facilitator.session.model import Measure, NamesPolicy, Participant, Session, new_session
+from facilitator.session.units import known_units
 from facilitator.settings import WorkspaceSettings, load_settings
 from facilitator.timefmt import hhmm, parse_day, short_date
 from facilitator.timesource import Clock
 from facilitator.tomlfile import FileProblem
 from facilitator.tui.bindings import localize
+from facilitator.tui.forms import SHORT_TEXT
 from facilitator.tui.screens.agenda_preview import AgendaPreviewModal, theme_line
+from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.strings import s
+from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, LimitReached
 from facilitator.tui.widgets.choices import names_policy_select
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+_SHORT_FIELD = 40
+"""A date or a time: room for any way of writing one, and a stray paste refused."""
 
 
 def split_names(text: str) -> list[str]:
@@ -48,8 +55,11 @@ def parse_hhmm(text: str, day: date) -> datetime | None:
 
 class SetupScreen(Screen[Session | None]):
     BINDINGS = [
+        *TYPE_AHEAD_BINDINGS,
         Binding("escape", "cancel", "setup_cancel"),
-        Binding("ctrl+s", "begin", "setup_begin", priority=True),
+        # Not a priority binding: the keys typed before Ctrl+S are then in their
+        # fields when the session is made (a priority one runs before they are read).
+        Binding("ctrl+s", "begin", "setup_begin"),
         Binding("f2", "preview_agenda", "setup_preview_agenda", tooltip="tip_preview_agenda"),
     ]
 
@@ -78,6 +88,8 @@ class SetupScreen(Screen[Session | None]):
         self.earlier: list[Any] | None = None
         """What the workspace's sessions hold for the follow-up (read off the screen's
         thread: a big workspace takes a moment); None until read."""
+        self._as_opened: dict[str, str] = {}
+        """The fields as the screen opened: Esc asks before it throws away more."""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -87,15 +99,23 @@ class SetupScreen(Screen[Session | None]):
             with VerticalScroll(id="setup-form"):
                 yield Static(s("setup_title", lang), id="form-title")
                 yield Label(s("setup_session_title", lang) + " *")
-                yield Input(
-                    self.initial_title, placeholder=s("setup_session_title_ph", lang), id="title"
+                yield BoundedInput(
+                    self.initial_title,
+                    placeholder=s("setup_session_title_ph", lang),
+                    id="title",
+                    max_length=SHORT_TEXT,
                 )
                 yield Label(s("setup_unit", lang))
-                yield Input(id="unit")
+                yield BoundedInput(id="unit", max_length=SHORT_TEXT)
+                # The units of earlier sessions, to pick from (and offered as the
+                # unit is typed): a unit spelt anew would follow up nothing.
+                yield Select([], id="unit-choice", prompt=s("setup_earlier_units", lang))
                 # Right under the unit: which measures it offers depends on the unit.
                 yield Checkbox("", True, id="follow-up")
                 yield Label(s("setup_date", lang))
-                yield Input(short_date(today.date(), lang), id="date")
+                yield BoundedInput(
+                    short_date(today.date(), lang), id="date", max_length=_SHORT_FIELD
+                )
                 yield Label(s("setup_agenda", lang))
                 yield Select(
                     [(a.title.get(lang), i) for i, a in self.agendas.items()],
@@ -105,15 +125,18 @@ class SetupScreen(Screen[Session | None]):
                 )
                 yield Static(id="agenda-theme")
                 yield Label(s("setup_participants", lang) + " *")
-                yield Input(
+                yield BoundedInput(
                     ", ".join(self.initial_names),
                     placeholder=s("setup_participants_ph", lang),
                     id="names",
+                    max_length=MAX_TEXT,
                 )
                 yield Label(s("setup_start", lang))
-                yield Input(f"{start:%H:%M}", id="starts-at")
+                yield BoundedInput(f"{start:%H:%M}", id="starts-at", max_length=_SHORT_FIELD)
                 yield Label(s("setup_end", lang))
-                yield Input(f"{start + timedelta(hours=3):%H:%M}", id="ends-at")
+                yield BoundedInput(
+                    f"{start + timedelta(hours=3):%H:%M}", id="ends-at", max_length=_SHORT_FIELD
+                )
                 yield Label(s("setup_facilitator", lang))
                 yield Select([], id="facilitator", prompt=s("none", lang))
                 with Horizontal(classes="row"):
@@ -142,9 +165,14 @@ class SetupScreen(Screen[Session | None]):
         for key, label in (("start", "col_start"), ("min", "col_min"), ("step", "col_step")):
             table.add_column(s(label, self.lang), key=key)
         self.query_one("#follow-up", Checkbox).display = False
+        self.query_one("#unit-choice", Select).display = False
+        self._as_opened = self._typed()
         self._update()
         self.query_one("#title", Input).focus()
         self._read_earlier()
+
+    def _typed(self) -> dict[str, str]:
+        return {field.id or "": field.value for field in self.query(Input)}
 
     @work(thread=True, exclusive=True)
     def _read_earlier(self) -> None:
@@ -155,7 +183,40 @@ class SetupScreen(Screen[Session | None]):
 
     def _earlier_read(self, sessions: list[Any]) -> None:
         self.earlier = sessions
+        newest_first = sorted(sessions, key=lambda x: (x.date, x.updated_at), reverse=True)
+        units = known_units(x.unit for x in newest_first)
+        if units:
+            self.query_one("#unit", Input).suggester = SuggestFromList(units, case_sensitive=False)
+            choice = self.query_one("#unit-choice", Select)
+            choice.set_options([(unit, unit) for unit in sorted(units, key=str.casefold)])
+            choice.display = True
         self._update()
+
+    @on(Select.Changed, "#unit-choice")
+    def _unit_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#unit", Input).value = event.value
+
+    @on(LimitReached)
+    def _full(self, event: LimitReached) -> None:
+        self.query_one("#setup-problem", Static).update(
+            Text(
+                s(
+                    "form_field_full",
+                    self.lang,
+                    field=self._label_of(event.field),
+                    most=event.limit,
+                ),
+                style="bold red",
+            )
+        )
+
+    def _label_of(self, field: Any) -> str:
+        """The words above a field (what the field is called on the screen)."""
+        children = list(self.query_one("#setup-form").children)
+        at = children.index(field) if field in children else 0
+        label = children[at - 1] if at > 0 else None
+        return str(label.render()).rstrip(" *") if isinstance(label, Label) else ""
 
     def _to_follow_up(self) -> list[Measure]:
         """The open measures of earlier sessions of the unit typed in."""
@@ -283,7 +344,16 @@ class SetupScreen(Screen[Session | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave; when something was typed, ask first."""
+        if self._typed() == self._as_opened:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmModal(s("setup_discard", self.lang), self.lang), answered)
 
     @on(Button.Pressed, "#begin")
     def action_begin(self) -> None:
