@@ -40,7 +40,13 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "--lang", choices=["nb", "en"], default=argparse.SUPPRESS, help=t("opt_lang", lang)
     )
     p = _Parser(prog="facilitator", description=t("prog_desc", lang), parents=[common])
-    p.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    # Python 3.11's argparse writes this help without gettext, so it is given here.
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"facilitator {__version__}",
+        help=t("opt_version", lang),
+    )
     sub = p.add_subparsers(dest="command", metavar=t("command_metavar", lang))
 
     def add(parent: argparse._SubParsersAction, name: str, key: str) -> argparse.ArgumentParser:
@@ -78,6 +84,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         help=t("opt_run_participants", lang),
     )
     run.add_argument("--title", metavar="TEXT", help=t("opt_title", lang))
+    run.add_argument("--start", metavar="HH:MM", help=t("opt_run_start", lang))
+    run.add_argument("--end", metavar="HH:MM", help=t("opt_run_end", lang))
     resume = add(sub, "resume", "cmd_resume")
     resume.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
     _add_export_and_plan(sub, common, lang)
@@ -156,6 +164,26 @@ def _add_export_and_plan(
     )
     plan.add_argument("--as-of", metavar="DATE", help=t("opt_as_of", lang))
     plan.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
+    plan.add_argument("sources", nargs="*", metavar="SOURCE", help=t("arg_plan_sources", lang))
+    evidence = sub.add_parser(
+        "evidence",
+        help=t("cmd_evidence", lang),
+        description=t("evidence_desc", lang),
+        parents=[common],
+    )
+    evidence.add_argument("--from", dest="start", metavar="DATE", help=t("opt_from", lang))
+    evidence.add_argument("--to", dest="end", metavar="DATE", help=t("opt_to", lang))
+    evidence.add_argument("--unit", metavar="UNIT", help=t("opt_evidence_unit", lang))
+    evidence.add_argument(
+        "--format",
+        "-f",
+        dest="fmt",
+        choices=["html", "xlsx", "json", "md"],
+        default="html",
+        help=t("opt_evidence_formats", lang),
+    )
+    evidence.add_argument("--output", "-o", metavar="FILE", help=t("opt_output", lang))
+    evidence.add_argument("sources", nargs="*", metavar="SOURCE", help=t("arg_sources", lang))
 
 
 def _pre_lang(argv: Sequence[str]) -> Lang:
@@ -212,7 +240,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
     if args.command == "run":
         from facilitator.commands import tui
 
-        return tui.run(workspace, lang, args.agenda, args.participants, args.title)
+        return tui.run(
+            workspace, lang, args.agenda, args.participants, args.title, args.start, args.end
+        )
     if args.command == "resume":
         from facilitator.commands import tui
 
@@ -223,6 +253,12 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
         return list_sessions(workspace, lang)
     if args.command in ("export", "plan"):
         return _export_or_plan(args, workspace, lang)
+    if args.command == "evidence":
+        from facilitator.commands.evidence import evidence
+
+        return evidence(
+            workspace, lang, args.sources, args.start, args.end, args.unit, args.fmt, args.output
+        )
     if args.command == "agenda":
         from facilitator.commands import agenda as cmd
 
@@ -267,7 +303,15 @@ def _export_or_plan(args: argparse.Namespace, workspace: Path, lang: Lang) -> in
         from facilitator.commands.plan import plan
 
         return plan(
-            workspace, lang, args.fmt, args.status, args.unit, audience, args.as_of, args.output
+            workspace,
+            lang,
+            args.fmt,
+            args.status,
+            args.unit,
+            audience,
+            args.as_of,
+            args.output,
+            args.sources,
         )
     from facilitator.commands import export as cmd
 

@@ -72,13 +72,16 @@ def follow_up_step(count: int) -> Step:
     )
 
 
-def with_follow_up(agenda: Agenda, count: int) -> Agenda:
-    """`agenda` with the follow-up step where it asks for it; unchanged when there
-    is nothing to follow up, it asks for none, or it already has the step."""
+def with_follow_up(agenda: Agenda, count: int, not_before: int = 0) -> Agenda:
+    """`agenda` with the follow-up step where it asks for it, but not before the
+    step at `not_before` (a session under way gets it ahead, not behind it);
+    unchanged when there is nothing to follow up, it asks for none, or it already
+    has the step."""
     if count <= 0 or agenda.follow_up == "none" or any(s.id == STEP_ID for s in agenda.steps):
         return agenda
     steps = list(agenda.steps)
     at = 0 if agenda.follow_up == "first" else max(0, len(steps) - 1)
+    at = max(at, min(not_before, len(steps)))
     steps.insert(at, follow_up_step(count))
     # Validated, not `model_copy`: the agenda's own rules must hold for the result.
     return Agenda.model_validate({**agenda.model_dump(), "steps": [s.model_dump() for s in steps]})
@@ -110,24 +113,37 @@ def carry(found: list[LatestMeasure]) -> list[Measure]:
     return copies
 
 
-def open_earlier_measures(workspace: Path, unit: str) -> list[Measure]:
+def open_earlier_measures(
+    workspace: Path, unit: str, session: Session | None = None
+) -> list[Measure]:
     """Open measures from the workspace's sessions of `unit` (blank matches blank),
-    in their newest state, ready to carry into a new session. Files that cannot be
-    read are skipped here: `facilitator plan` and `sessions` report them."""
+    in their newest state, ready to carry into a new session. Given the `session`
+    they are for (one under way, whose unit was changed), that session's own file
+    and any dated after it are left out: its own measures are not earlier ones.
+    Files that cannot be read are skipped here: `facilitator plan` and `sessions`
+    report them."""
     from facilitator.report.action_plan import open_measures
     from facilitator.session.quickread import read_workspace
 
     sessions, _problems = read_workspace(workspace / "sessions")
+    if session is not None:
+        sessions = [s for s in sessions if s.id != session.id and s.date <= session.date]
     return carry(open_measures(sessions, unit=unit))
 
 
 def add_follow_up(session: Session, measures: list[Measure]) -> None:
-    """Carry `measures` into a session in setup and give it the follow-up step."""
+    """Carry `measures` into a session and give it the follow-up step. In setup the
+    step goes where the agenda says; in a session under way (its unit corrected)
+    it goes there only if that is still ahead, else right after the current step,
+    so it is never among the steps already behind the group. Steps are found by
+    id, so the current step and the steps' clocks are unchanged by the insert."""
     known = {m.id for m in session.measures}
     carried = [m for m in measures if m.id not in known]
     if not carried:
         return
-    session.agenda = with_follow_up(session.agenda, len(carried))
+    current = session.current_step
+    after = session.agenda.step_index(current) + 1 if current is not None else 0
+    session.agenda = with_follow_up(session.agenda, len(carried), not_before=after)
     session.measures = [*session.measures, *carried]
 
 

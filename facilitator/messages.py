@@ -19,20 +19,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "current folder)",
     ),
     "opt_lang": ("språk: nb (standard) eller en", "language: nb (default) or en"),
+    "opt_version": ("vis versjonsnummeret og avslutt", "show the version number and exit"),
     "cmd_agenda": (
-        "vis, sjekk, lag og planlegg agendaer",
+        "vis, sjekk, lag og planlegg opplegg",
         "show, check, make and plan agendas",
     ),
-    "cmd_agenda_list": ("list agendaene som finnes", "list the agendas available"),
-    "cmd_agenda_show": ("vis tidsplanen for en agenda", "show the schedule of an agenda"),
-    "cmd_agenda_validate": ("sjekk agendafiler", "check agenda files"),
+    "cmd_agenda_list": ("list oppleggene som finnes", "list the agendas available"),
+    "cmd_agenda_show": ("vis tidsplanen for et opplegg", "show the schedule of an agenda"),
+    "cmd_agenda_validate": ("sjekk oppleggsfiler", "check agenda files"),
     "cmd_agenda_schema": (
-        "skriv JSON-skjemaet for agendafiler (for editorer)",
+        "skriv JSON-skjemaet for oppleggsfiler (for editorer)",
         "print the JSON Schema of agenda files (for editors)",
     ),
     "cmd_sessions": ("list øktene i arbeidsmappen", "list the sessions in the workspace"),
-    "arg_agenda": ("agendaens id eller filsti", "the agenda's id or file path"),
-    "arg_paths": ("agendafiler som skal sjekkes", "agenda files to check"),
+    "arg_agenda": ("oppleggets id eller filsti", "the agenda's id or file path"),
+    "arg_paths": ("oppleggsfiler som skal sjekkes", "agenda files to check"),
     "opt_participants": (
         "antall deltakere til stede (standard 6)",
         "number of participants present (default 6)",
@@ -60,6 +61,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the participants, separated by commas",
     ),
     "opt_title": ("øktas tittel", "the session's title"),
+    "opt_run_start": (
+        "når det avsatte tidsrommet begynner, for eksempel 09:00 (i dag, lokal tid)",
+        "when the booked slot begins, for example 09:00 (today, local time)",
+    ),
+    "opt_run_end": (
+        "når det avsatte tidsrommet slutter, for eksempel 12:00; før starten betyr neste dag",
+        "when the booked slot ends, for example 12:00; before the start means the next day",
+    ),
+    "run_slot_needs_participants": (
+        "--start og --end gjelder bare sammen med --participants; uten deltakere fyller du "
+        "inn tidene i oppsettet",
+        "--start and --end only apply with --participants; without participants, enter the "
+        "times in the setup",
+    ),
     "arg_session": (
         "øktas id, begynnelsen av id-en, eller filsti",
         "the session's id, the start of it, or a file path",
@@ -124,7 +139,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "a year plan: the eight theme sessions on § 4-3 with dates, as text or a calendar (ics)",
     ),
     "series_desc": (
-        "Setter opp de åtte temaagendaene om arbeidsmiljøloven § 4-3 som en serie med datoer: psykologisk trygghet og tillit først (kollegaveiledning trenger at folk tør å ta opp ekte dilemmaer), så forventninger, arbeidsmengde og kontakt, de tyngste temaene når gruppen kjenner hverandre, og robusthet sist. Planen sier til slutt om serien dekker alle faktorene i § 4-3. En agenda i arbeidsmappen med samme id som et av temaene brukes i stedet for det innebygde.",
+        "Setter opp de åtte temaoppleggene om arbeidsmiljøloven § 4-3 som en serie med datoer: psykologisk trygghet og tillit først (kollegaveiledning trenger at folk tør å ta opp ekte dilemmaer), så forventninger, arbeidsmengde og kontakt, de tyngste temaene når gruppen kjenner hverandre, og robusthet sist. Planen sier til slutt om serien dekker alle faktorene i § 4-3. Et opplegg i arbeidsmappen med samme id som et av temaene brukes i stedet for det innebygde.",
         "Lays out the eight theme agendas on section 4-3 of the Working Environment Act as a series with dates: psychological safety and trust first (peer supervision needs people to dare to bring real dilemmas), then expectations, workload and contact, the heaviest themes once the group knows each other, and robustness last. The plan ends by saying whether the series covers every factor of § 4-3. An agenda in the workspace with the id of one of the themes is used instead of the built-in one.",
     ),
     "opt_series_start": (
@@ -178,6 +193,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Serien dekker ikke {refs} i § 4-3, og dermed ikke alle faktorene loven nevner.",
         "The series leaves out {refs} of § 4-3, so it does not cover every factor the law names.",
     ),
+    "series_moved": ("flyttet fra {day} ({why})", "moved from {day} ({why})"),
+    "series_moved_event": ("Flyttet fra {day} ({why}).", "Moved from {day} ({why})."),
+    "series_moved_christmas": ("juleuka", "Christmas week"),
+    "series_moved_easter": ("påskeuka", "Easter week"),
+    "series_moved_after_previous": (
+        "økta før ble flyttet",
+        "the session before was moved",
+    ),
     "series_calendar_name": ("Temaserie § 4-3", "Theme series § 4-3"),
     "series_event_number": (
         "Økt {n} av {total} i temaserien om § 4-3.",
@@ -189,11 +212,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # agenda new
     "cmd_agenda_new": (
-        "lag en ny agendafil med forklaringer, klar til å endre",
+        "lag en ny oppleggsfil med forklaringer, klar til å endre",
         "make a new agenda file with explanations, ready to edit",
     ),
     "new_desc": (
-        "Skriver en agendafil som er gyldig slik den står, med kommentarer som forklarer hvert felt. Uten --extends er det en liten, hel økt: innsjekk, refleksjon i to faser, kollegaveiledning per deltaker og avslutning. Med --extends ID bygger filen på en annen agenda og viser hvordan du endrer tekstene i et steg, legger til og tar bort et steg, og setter tema og ledd i § 4-3. Id-en lages av filnavnet.",
+        "Skriver en oppleggsfil som er gyldig slik den står, med kommentarer som forklarer hvert felt. Uten --extends er det en liten, hel økt: innsjekk, refleksjon i to faser, kollegaveiledning per deltaker og avslutning. Med --extends ID bygger filen på et annet opplegg og viser hvordan du endrer tekstene i et steg, legger til og tar bort et steg, og setter tema og ledd i § 4-3. Id-en lages av filnavnet.",
         "Writes an agenda file that is valid as it stands, with comments that explain every field. Without --extends it is a small complete session: check-in, a reflection in two phases, peer supervision per participant and a close. With --extends ID the file builds on another agenda and shows how to change the texts of a step, add and remove a step, and set the theme and the paragraphs of § 4-3. The id is made from the file name.",
     ),
     "arg_new_path": (
@@ -201,7 +224,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the file to make, for example agendas/our-agenda.toml",
     ),
     "opt_extends": (
-        "bygg på agendaen med denne id-en (se «facilitator agenda list»)",
+        "bygg på opplegget med denne id-en (se «facilitator agenda list»)",
         "build on the agenda with this id (see 'facilitator agenda list')",
     ),
     "opt_force": ("skriv over filen om den finnes", "write over the file if it exists"),
@@ -210,14 +233,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists; choose another name, or use --force to write over it",
     ),
     "extends_needs_id": (
-        "--extends tar id-en til en agenda, som kollegaveiledning, ikke en filsti (fikk «{value}»); se «facilitator agenda list»",
+        "--extends tar id-en til et opplegg, som kollegaveiledning, ikke en filsti (fikk «{value}»); se «facilitator agenda list»",
         "--extends takes the id of an agenda, like kollegaveiledning, not a path (got '{value}'); see 'facilitator agenda list'",
     ),
     "new_same_id": (
-        "filnavnet {path} gir id-en «{id}», den samme som agendaen den skal bygge på, og en agenda kan ikke bygge på seg selv; gi filen et annet navn, for eksempel {id}-egen.toml",
+        "filnavnet {path} gir id-en «{id}», den samme som opplegget den skal bygge på, og et opplegg kan ikke bygge på seg selv; gi filen et annet navn, for eksempel {id}-egen.toml",
         "the file name {path} gives the id '{id}', the same as the agenda it builds on, and an agenda cannot build on itself; give the file another name, for example {id}-ours.toml",
     ),
-    "new_written": ("Skrev {path} (agenda «{id}»).", "Wrote {path} (agenda '{id}')."),
+    "new_folder_made": ("Laget mappen {folder}.", "Made the folder {folder}."),
+    "new_written": ("Skrev {path} (opplegg «{id}»).", "Wrote {path} (agenda '{id}')."),
     "new_check": (
         "Endre den, og sjekk den med: facilitator agenda validate {path}",
         "Edit it, then check it with: facilitator agenda validate {path}",
@@ -227,13 +251,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Put it in {folder}/ and facilitator finds it by id: facilitator agenda show {id}",
     ),
     "new_shadows": (
-        "Merk: «{id}» er også id-en til en innebygd agenda; i agendas/ blir denne brukt i stedet for den.",
+        "Merk: «{id}» er også id-en til et innebygd opplegg; i agendas/ blir dette brukt i stedet for det.",
         "Note: '{id}' is also the id of a built-in agenda; in agendas/ this one is used instead of it.",
     ),
     # export and plan
     "cmd_export": (
         "skriv oppsummeringen av en økt: til ledelsen og AMU, eller gruppens eget referat",
-        "write out a session's summary: for management and the AMU, or the group's own record",
+        "write out a session's summary: for management and the AMU (the working environment "
+        "committee), or the group's own record",
     ),
     "export_desc": (
         "Skriver oppsummeringen av en økt. Til ledelsen (standard) går bare det gruppen har merket som delt, uten navn (med mindre økta tillater det) og uten noe per person. Gruppens eget referat (--audience group) har alt, og er personopplysninger. Dokumentet er på øktas språk, med mindre --lang er gitt.",
@@ -314,6 +339,67 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "expected a date like 01.03.2026 or 2026-03-01, got '{value}'",
     ),
     "plan_skipped": ("hopper over {problem}", "skipping {problem}"),
+    # evidence, and plan from shared folders
+    "cmd_evidence": (
+        "dokumentasjon for en periode: økter, § 4-3-faktorer, styrker og risikoer, og tiltaksregisteret",
+        "evidence for a period: sessions, § 4-3 factors, strengths and risks, and the register of measures",
+    ),
+    "evidence_desc": (
+        "Lager dokumentasjonen en HR-rådgiver kan gi Arbeidstilsynet for en periode: øktene som ble holdt (dato, enhet, opplegg og tema, hvor mange som var med og hvilke roller), § 4-3-faktorene som ble tatt opp, styrker og risikoer, og hvert delt tiltak med hele historikken, med forfalte merket. Kilden er mapper med ledelsesoppsummeringer i JSON som enhetene har delt (facilitator export ØKT --format json), eller arbeidsmappens økter når ingen mappe er gitt. I en delt mappe leses bare slike oppsummeringer, aldri en øktfil.",
+        "Makes the evidence an HR adviser can give the Labour Inspection Authority for a period: the sessions held (date, unit, agenda and theme, how many took part and in which roles), the § 4-3 factors taken up, strengths and risks, and every shared measure with its whole history, overdue ones flagged. The source is folders of management summaries in JSON that the units shared (facilitator export SESSION --format json), or the workspace's sessions when no folder is given. In a shared folder only such summaries are read, never a session file.",
+    ),
+    "arg_sources": (
+        "mapper med delte ledelsesoppsummeringer (*.json); uten mappe: arbeidsmappens økter",
+        "folders of shared management summaries (*.json); none: the workspace's sessions",
+    ),
+    "opt_from": (
+        "første dag i perioden, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (standard: ett år før --to)",
+        "the first day of the period, DD.MM.YYYY or YYYY-MM-DD (default: a year before --to)",
+    ),
+    "opt_to": (
+        "siste dag i perioden (standard: i dag); frister regnes som forfalt per denne dagen, eller per i dag om den ligger fram i tid",
+        "the last day of the period (default: today); deadlines are judged as of that day, or as of today if it is still to come",
+    ),
+    "opt_evidence_unit": ("bare økter for denne enheten", "only sessions of this unit"),
+    "opt_evidence_formats": (
+        "html (standard; skrives ut på A4), xlsx (ett ark per del; til en fil med -o), json eller md",
+        "html (default; prints on A4), xlsx (one sheet per part; to a file with -o), json or md",
+    ),
+    "evidence_backwards": (
+        "perioden slutter ({end}) før den begynner ({start})",
+        "the period ends ({end}) before it begins ({start})",
+    ),
+    "source_not_folder": (
+        "{path} er ikke en mappe; gi mappen med de delte oppsummeringene",
+        "{path} is not a folder; give the folder of shared summaries",
+    ),
+    "plan_sources_group": (
+        "--audience group kan ikke brukes med delte mapper: de har bare ledelsesoppsummeringer",
+        "--audience group cannot be used with shared folders: they hold only management summaries",
+    ),
+    "arg_plan_sources": (
+        "mapper med delte ledelsesoppsummeringer (*.json) å lage planen av; uten mappe: arbeidsmappens økter",
+        "folders of shared management summaries (*.json) to make the plan from; none: the workspace's sessions",
+    ),
+    "shared_not_json": ("ikke gyldig JSON", "not valid JSON"),
+    "shared_foreign": (
+        "ikke en ledelsesoppsummering fra facilitator",
+        "not a management summary from facilitator",
+    ),
+    "shared_group_record": (
+        "gruppens eget referat, som ikke skal deles; ikke lest (ta det ut av den delte mappen)",
+        "a group's own record, which must not be shared; not read (take it out of the shared folder)",
+    ),
+    "shared_newer": (
+        "fra en nyere versjon av facilitator (skjemaversjon {version}); oppdater facilitator",
+        "from a newer version of facilitator (schema version {version}); update facilitator",
+    ),
+    "shared_damaged": (
+        "en ledelsesoppsummering med feil eller manglende felt",
+        "a management summary with wrong or missing fields",
+    ),
+    "shared_not_file": ("ikke en vanlig fil", "not a regular file"),
+    "shared_too_large": ("for stor til å være en oppsummering", "too large to be a summary"),
 }
 
 

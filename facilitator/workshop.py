@@ -17,11 +17,12 @@ from pydantic import ValidationError
 from pydantic_core import InitErrorDetails
 
 from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
-from facilitator.i18n import MAX_TEXT, clean_text
+from facilitator.i18n import MAX_TEXT
 from facilitator.law import Paragraph
 from facilitator.projection import Projection, project, session_schedule
 from facilitator.schedule import Schedule
 from facilitator.session.model import (
+    Answer,
     CheckoutAnswer,
     Dilemma,
     Draft,
@@ -31,6 +32,7 @@ from facilitator.session.model import (
     FollowUp,
     Measure,
     MeasureStatus,
+    NamesPolicy,
     Note,
     Participant,
     Session,
@@ -38,7 +40,7 @@ from facilitator.session.model import (
 )
 from facilitator.stepclock import Reading, Status, StepClock
 from facilitator.textcheck import suggests_hr
-from facilitator.texts import rule_error
+from facilitator.texts import as_typed, rule_error
 from facilitator.timesource import Clock
 
 Item = TypeVar("Item", Note, Dilemma, Finding, Measure, CheckoutAnswer)
@@ -238,6 +240,10 @@ class Workshop:
     # who is here
 
     def set_present(self, pid: str, present: bool) -> None:
+        """Mark someone away or back. Away: before their turn they leave the order,
+        after it their turn counts as done; if they had the floor it goes on. Back:
+        in the queue again, without taking the floor from whoever has it (see
+        `StepClock` for the rules)."""
         person = self.session.participant(pid)
         if person is None or person.present == present:
             return
@@ -246,10 +252,8 @@ class Workshop:
         if clock is not None:
             if not present:
                 clock.drop(self.step, pid, self.now())
-            elif pid not in clock.order:
-                clock.order.append(pid)
             else:
-                clock.unpass(pid)
+                clock.rejoin(self.step, pid, self.now())
         self._changed()
 
     def pass_turn(self, pid: str | None = None) -> bool:
@@ -396,8 +400,16 @@ class Workshop:
         self._changed()
         return measure
 
-    def follow_up(self, measure_id: str, status: MeasureStatus, text: str = "") -> Measure:
-        """Record how a measure stands, dated today. One follow-up per measure per
+    def follow_up(
+        self,
+        measure_id: str,
+        status: MeasureStatus,
+        text: str = "",
+        worked: Answer | None = None,
+        enough: Answer | None = None,
+    ) -> Measure:
+        """Record how a measure stands, dated today, with the group's answers to "did
+        it work" and "is it enough" when it gave them. One follow-up per measure per
         session: doing it again in the same session corrects it."""
         measure = self.find("measures", measure_id)
         assert isinstance(measure, Measure)
@@ -405,7 +417,14 @@ class Workshop:
         earlier = [f for f in measure.follow_ups if f.session_id != self.session.id]
         measure.follow_ups = [
             *earlier,
-            FollowUp(at=today, status=status, text=text, session_id=self.session.id),
+            FollowUp(
+                at=today,
+                status=status,
+                text=text,
+                session_id=self.session.id,
+                worked=worked,
+                enough=enough,
+            ),
         ]
         measure.status = status
         if status is MeasureStatus.DONE:
@@ -433,10 +452,11 @@ class Workshop:
     def set_draft(
         self, form: DraftForm, values: dict[str, str | bool], item_id: str | None
     ) -> None:
-        """Keep what is being typed into a form (see `Draft`). What a text field
-        cannot hold (control characters, more than `MAX_TEXT`) is left out here;
-        the form itself says so when the item is saved."""
-        kept = {k: v if isinstance(v, bool) else clean_text(v, MAX_TEXT) for k, v in values.items()}
+        """Keep what is being typed into a form (see `Draft`), exactly as typed (a
+        space at the end too). What a text field cannot hold (control characters,
+        more than `MAX_TEXT`) is left out here; the form itself says so when the item
+        is saved."""
+        kept = {k: v if isinstance(v, bool) else as_typed(v, MAX_TEXT) for k, v in values.items()}
         self.session.draft = Draft(form=form, item_id=item_id, values=kept, updated_at=self.now())
         self._changed()
 
@@ -516,3 +536,53 @@ class Workshop:
         return step.kind in (StepKind.ROUND, StepKind.PER_PARTICIPANT) or any(
             p.round for p in step.phases
         )
+
+    # --- the session's details, changed while it runs ---------------------------------
+
+    def set_details(
+        self,
+        title: str,
+        unit: str,
+        day: date,
+        booked_start: datetime | None,
+        booked_end: datetime | None,
+        names_policy: NamesPolicy,
+    ) -> bool:
+        """Change what setup asked for (a typo in the title, the wrong unit, the slot
+        moved). Everything is checked before anything changes, so a refused change
+        leaves the session as it was. Returns whether the unit changed: the open
+        measures of the new unit can then be followed up (`follow_up_earlier`)."""
+        if booked_start is not None and booked_end is not None and booked_end <= booked_start:
+            error = rule_error(
+                "booked_end_before_start",
+                "den avsatte tiden må slutte etter at den starter",
+                "the booked slot must end after it starts",
+            )
+            details = InitErrorDetails(type=error, loc=("booked_end",), input=booked_end)
+            raise ValidationError.from_exception_data("Session", [details])
+        changes: dict[str, Any] = {
+            "title": title.strip(),
+            "unit": unit.strip(),
+            "date": day,
+            "booked_start": booked_start,
+            "booked_end": booked_end,
+            "names_policy": names_policy,
+        }
+        Session.model_validate({**self.session.model_dump(), **changes})  # raises if refused
+        unit_changed = changes["unit"] != self.session.unit
+        for name, value in changes.items():
+            setattr(self.session, name, value)
+        self._changed()
+        return unit_changed
+
+    def follow_up_earlier(self, measures: list[Measure]) -> int:
+        """Carry open measures of earlier sessions into this one, while it runs (see
+        `facilitator.followup.add_follow_up`); returns how many were new here."""
+        from facilitator.followup import add_follow_up
+
+        before = len(self.session.measures)
+        add_follow_up(self.session, measures)
+        added = len(self.session.measures) - before
+        if added:
+            self._changed()
+        return added

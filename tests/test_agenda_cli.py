@@ -122,7 +122,7 @@ MISTAKES = [
         EXTENDING.replace('extends = "kollegaveiledning"', 'extends = "kollegaveileding"'),
         'extends = "kollegaveileding"',
         "extends",
-        ("finner ingen agenda", 'mente du `extends = "kollegaveiledning"`?'),
+        ("finner ikke noe opplegg", 'mente du `extends = "kollegaveiledning"`?'),
         ("no agenda has the id", 'did you mean `extends = "kollegaveiledning"`?'),
     ),
     Mistake(

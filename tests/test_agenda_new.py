@@ -195,6 +195,27 @@ def test_mistakes_are_one_line_and_exit_2(capsys, workspace, monkeypatch, args, 
     assert list(workspace.iterdir()) == []  # nothing written
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fresh_workspace_gets_its_agendas_folder(capsys, workspace, monkeypatch, lang):
+    # The README's own example, in a workspace that has no agendas/ yet.
+    monkeypatch.chdir(workspace)
+    result = new(capsys, workspace, "agendas/var-okt.toml", "--lang", lang)
+    assert result.code == 0, result.err
+    assert (workspace / "agendas").is_dir()
+    assert result.out.splitlines()[0] == (
+        "Laget mappen agendas." if lang == "nb" else "Made the folder agendas."
+    )
+    validate(capsys, workspace, workspace / "agendas" / "var-okt.toml", lang)
+    assert load_agenda("var-okt", workspace, lang).id == "var-okt"
+
+
+def test_a_refused_agenda_makes_no_agendas_folder(capsys, workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    result = new(capsys, workspace, "agendas/x.toml", "--extends", "finnes-ikke")
+    assert result.code == 2
+    assert list(workspace.iterdir()) == []
+
+
 def test_a_new_agenda_with_a_builtin_id_is_noted(capsys, workspace, agendas):
     result = new(capsys, workspace, str(agendas / "kollegaveiledning.toml"), "--lang", "en")
     assert result.code == 0

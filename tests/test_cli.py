@@ -91,6 +91,14 @@ def test_help_is_translated():
     assert "usage:" in en.stdout and "options:" in en.stdout
 
 
+def test_the_version_option_is_explained_in_the_users_language():
+    nb = run("--help").stdout
+    en = run("--lang", "en", "--help").stdout
+    assert "--version        vis versjonsnummeret og avslutt" in nb
+    assert "show program's" not in nb
+    assert "--version        show the version number and exit" in en
+
+
 def test_sessions_in_empty_workspace(workspace):
     out = run("--workspace", str(workspace), "sessions", "--lang", "en")
     assert out.returncode == 0

@@ -124,7 +124,7 @@ def check_measures_csv(summary: Summary) -> None:
     assert len(rows) == 1 + len(summary.all_measures)
     for got, m in zip(rows[1:], summary.all_measures, strict=True):
         assert len(got) == len(rows[0]), got
-        assert got == expected_cells(measure_values(m))
+        assert got == expected_cells(measure_values(m, summary.lang))
         check_typed(got, m)
 
 

@@ -121,7 +121,7 @@ def test_sample_measures_workbook(sample, audience: Audience, lang: Lang):
     summary = build_summary(sample, audience, lang)
     sheet = sheet_of(render_summary_file(summary, "xlsx", STAMP))
     assert sheet.title == w("measures", lang) == ("Tiltak" if lang == "nb" else "Measures")
-    rows = [measure_values(m) for m in summary.all_measures]
+    rows = [measure_values(m, summary.lang) for m in summary.all_measures]
     check_sheet(sheet, columns(lang), rows, lang)
     assert any(isinstance(v, int) for row in values(sheet)[1:] for v in row)
     # The same cells as the CSV, value for value.
@@ -152,9 +152,10 @@ def test_same_stamp_same_bytes_and_the_stamp_is_the_documents_time(sample):
 def test_any_texts_stay_text(items, lang):
     summary: Summary = build_summary(session_with(items, lang), Audience.GROUP)
     sheet = sheet_of(render_summary_file(summary, "xlsx", STAMP))
-    check_sheet(sheet, columns(lang), [measure_values(m) for m in summary.all_measures], lang)
+    rows = [measure_values(m, summary.lang) for m in summary.all_measures]
+    check_sheet(sheet, columns(lang), rows, lang)
     # The CSV's cells, but a formula start without the `'` (the type keeps it text).
-    csv_rows = [expected_cells(measure_values(m)) for m in summary.all_measures]
+    csv_rows = [expected_cells(measure_values(m, summary.lang)) for m in summary.all_measures]
     for got, want in zip(values(sheet)[1:], csv_rows, strict=True):
         assert [cell_text(as_csv(v)) for v in got] == [cell_text(c) for c in want]
 

@@ -170,7 +170,32 @@ def _documents(workspace: Path) -> dict[str, Document]:
     docs["stress-plan-nb"] = plan_document(
         workspace_plan(workspace, AS_OF, "nb", audience=Audience.GROUP)
     )
+    docs |= _evidence_documents(workspace.parent / "shared")
     return docs
+
+
+def _evidence_documents(shared: Path) -> dict[str, Document]:
+    """The evidence pack of a year across three units (issue 15), in both languages,
+    with the sample's own export among them (a version 2 file with no roles)."""
+    from evidence_year import write_exports, year_of_sessions
+
+    from facilitator.report.evidence import build_pack
+    from facilitator.report.evidence_layout import evidence_document
+    from facilitator.report.json_export import render_json
+    from facilitator.report.shared_exports import read_folders
+
+    write_exports(shared, year_of_sessions())
+    sample = SessionStore(REPO, "nb").load(SAMPLE)
+    (shared / "sample.json").write_text(
+        render_json(build_summary(sample, Audience.MANAGEMENT)), "utf-8"
+    )
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    return {
+        f"evidence-{lang}": evidence_document(
+            build_pack(read_folders([shared], lang).sessions, start, end, lang, today=end)
+        )
+        for lang in ("nb", "en")
+    }
 
 
 NAMES = [
@@ -180,6 +205,8 @@ NAMES = [
     "stress-group-nb",
     "stress-management-en",
     "stress-plan-nb",
+    "evidence-nb",
+    "evidence-en",
 ]
 
 

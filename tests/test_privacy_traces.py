@@ -88,7 +88,7 @@ async def test_nothing_of_a_session_lands_outside_the_workspace(
         await type_text(pilot, f"Utkast {marker}")
         workshop = run_screen_or_form(app).workshop
         await wait_until(pilot, lambda: workshop.session.draft is not None, "the draft")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # Esc asks before it throws the draft away
         await pilot.press("m")
         await fill_form(pilot, f"Tiltak {marker}")
         session = await saved(app, pilot)

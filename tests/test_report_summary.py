@@ -176,3 +176,23 @@ def test_summary_of_a_session_in_setup_is_a_draft(sample):
     s = build_summary(sample, Audience.MANAGEMENT)
     assert s.state == "setup" and s.actual_minutes is None
     assert all(t.actual_minutes is None for t in s.steps)
+
+
+def test_roles_present_and_the_follow_up_answers_reach_management(sample):
+    from facilitator.session.model import Answer, ParticipantRole
+
+    sample.participants[1].role = ParticipantRole.SAFETY_REP
+    sample.participants[2].role = ParticipantRole.LEADER
+    sample.participants[5].role = ParticipantRole.UNION_REP  # away: not counted
+    carried = next(m for m in sample.measures if m.carried_from)
+    carried.follow_ups[-1].worked = Answer.PARTLY
+    carried.follow_ups[-1].enough = Answer.NO
+    s = build_summary(sample, Audience.MANAGEMENT)
+    # five present: four leaders and the safety representative; Tor is away
+    assert [(r.role, r.count) for r in s.roles_present] == [
+        (ParticipantRole.LEADER, 4),
+        (ParticipantRole.SAFETY_REP, 1),
+    ]
+    answered = next(m for m in s.followed_up if m.id == carried.id).follow_ups[-1]
+    assert (answered.worked, answered.enough) == (Answer.PARTLY, Answer.NO)
+    assert s.agenda_paragraphs and s.finished_at == sample.finished_at

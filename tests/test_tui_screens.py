@@ -171,7 +171,12 @@ async def test_names_and_notes_in_any_script_are_shown_and_saved(workspace, cloc
         # the list of everything captured shows them too
         await pilot.press("i")
         table = app.screen.query_one(DataTable)
-        cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+        cells = [  # each item takes two lines: its text, then who and what else
+            line
+            for row in range(table.row_count)
+            for cell in table.get_row_at(row)
+            for line in str(cell).splitlines()
+        ]
         assert "שלום לכולם" in " ".join(cells)
         assert "דילמה 😟: مشكلة في الفريق" in cells
         assert "אורי" in cells

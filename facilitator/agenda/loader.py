@@ -81,7 +81,7 @@ def _resolve(
             path,
             text,
             "extends",
-            'forventet id-en til en annen agenda, for eksempel "kollegaveiledning"',
+            'forventet id-en til et annet opplegg, for eksempel "kollegaveiledning"',
             'expected the id of another agenda, for example "kollegaveiledning"',
             lang,
         )
@@ -92,7 +92,7 @@ def _resolve(
             path,
             text,
             "extends",
-            f"agendaene bygger på hverandre i ring: {cycle}",
+            f"oppleggene bygger på hverandre i ring: {cycle}",
             f"the agendas extend each other in a circle: {cycle}",
             lang,
         )
@@ -113,7 +113,7 @@ def _resolve(
             path,
             text,
             "extends",
-            f"finner ingen agenda med id «{shown_id(parent_id)}»{hint}; "
+            f"finner ikke noe opplegg med id «{shown_id(parent_id)}»{hint}; "
             "se `facilitator agenda list`",
             f'no agenda has the id "{shown_id(parent_id)}"{hint}; see `facilitator agenda list`',
             lang,

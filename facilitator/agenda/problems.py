@@ -103,7 +103,7 @@ def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
     if p.key == "id":
         head = f"{f.where(p.loc)}: {format_loc(p.loc, f.raw) or p.loc[0]}: "
         return head + (
-            f"{nb_forms['every']} {what_nb} trenger en `id` når agendaen har `extends`: id-en "
+            f"{nb_forms['every']} {what_nb} trenger en `id` når opplegget har `extends`: id-en "
             f"sier {nb_forms['which']} {what_nb} som endres, eller hva {nb_forms['new']} "
             f"{what_nb} skal hete (de som finnes: {known})"
             if nb
@@ -261,7 +261,7 @@ def _missing(f: AgendaText, loc: Loc, lang: Lang) -> str:
         )
     if loc == ("steps",):
         return (
-            "mangler; en agenda trenger minst ett steg: [[steps]] med id, title og minutes"
+            "mangler; et opplegg trenger minst ett steg: [[steps]] med id, title og minutes"
             if nb
             else "missing; an agenda needs at least one step: [[steps]] with id, title and minutes"
         )

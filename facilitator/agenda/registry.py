@@ -103,7 +103,7 @@ def load_agenda(ref: str, workspace: Path | None, lang: Lang = "nb") -> Agenda:
             guess = did_you_mean(ref, agenda_ids(workspace))
             hint = mean(lang, f"«{guess}»" if lang == "nb" else f'"{guess}"') if guess else ""
             raise UserError(
-                f"finner ingen agenda med id «{ref}»{hint}. Tilgjengelige: {known}"
+                f"finner ikke noe opplegg med id «{ref}»{hint}. Tilgjengelige: {known}"
                 if lang == "nb"
                 else f'no agenda has the id "{ref}"{hint}. Available: {known}'
             )

@@ -17,6 +17,9 @@ from facilitator.errors import UserError
 from facilitator.i18n import Lang
 from facilitator.messages import t
 
+AGENDAS = "agendas"
+"""The workspace's folder of agendas (`facilitator.agenda.registry` looks there)."""
+
 
 def new_agenda_text(
     path: Path, shown: str, lang: Lang, parent_id: str | None, workspace: Path
@@ -33,6 +36,13 @@ def new_agenda_text(
     return extending(shown, agenda_id, parent, lang)
 
 
+def _makes_agendas_folder(folder: Path) -> bool:
+    """A missing `agendas/` in a folder that exists is made: a fresh workspace has
+    none until its first agenda, and that is where agendas are looked for. Any other
+    missing folder is refused, so that a typo in a path makes no folders."""
+    return folder.name == AGENDAS and not folder.exists() and folder.parent.is_dir()
+
+
 def agenda_new(workspace: Path, lang: Lang, target: str, parent_id: str | None, force: bool) -> int:
     path = Path(target).expanduser()
     if not path.suffix:
@@ -40,18 +50,22 @@ def agenda_new(workspace: Path, lang: Lang, target: str, parent_id: str | None, 
     shown = str(Path(target).with_suffix(".toml") if not Path(target).suffix else target)
     if path.is_dir():
         raise UserError(t("output_is_dir", lang, path=shown))
-    if not path.parent.is_dir():
+    make_folder = _makes_agendas_folder(path.parent)
+    if not path.parent.is_dir() and not make_folder:
         raise UserError(t("output_no_folder", lang, folder=path.parent))
     if path.exists() and not force:
         raise UserError(t("new_exists", lang, path=shown))
     text = new_agenda_text(path, shown, lang, parent_id, workspace)
+    if make_folder:  # only now: a refused agenda leaves no folder behind
+        path.parent.mkdir()
+        print(t("new_folder_made", lang, folder=path.parent))
     # "x" refuses a file that appeared since the check; --force writes over it
     with path.open("w" if force else "x", encoding="utf-8") as handle:
         handle.write(text)
     agenda_id = slug_from(path.stem)
     print(t("new_written", lang, path=shown, id=agenda_id))
     print(t("new_check", lang, path=shown))
-    folder = workspace / "agendas"
+    folder = workspace / AGENDAS
     if path.resolve().parent != folder.resolve():
         print(t("new_place", lang, folder=folder, id=agenda_id))
     builtin = find_agenda_path(agenda_id, None)

@@ -41,10 +41,22 @@ def plan(
     audience: Audience,
     as_of: str | None,
     output: str | None,
+    sources: list[str] | None = None,
 ) -> int:
+    """The plan of the workspace's sessions or, given `sources`, of the management
+    exports the units shared in those folders (never a session file there)."""
     day = parse_day(as_of, lang)
     refuse_binary_on_terminal(fmt, output, lang)
-    action_plan = workspace_plan(workspace, day, lang, audience, status, unit)
+    if sources:
+        if audience is Audience.GROUP:
+            raise UserError(t("plan_sources_group", lang))
+        from facilitator.commands.evidence import read_sources
+        from facilitator.report.shared_exports import shared_plan
+
+        read = read_sources(workspace, sources, lang)
+        action_plan = shared_plan(read.sessions, day, lang, status, unit)
+    else:
+        action_plan = workspace_plan(workspace, day, lang, audience, status, unit)
     # A damaged file is not fatal: one line each, and the plan of the others.
     for problem in action_plan.problems:
         print(f"facilitator: {t('plan_skipped', lang, problem=problem)}", file=sys.stderr)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.i18n import Lang
 from facilitator.report.model import MeasureEntry
-from facilitator.report.words import columns, w
+from facilitator.report.words import answers_text, columns, w
 
 if TYPE_CHECKING:
     from facilitator.report.action_plan import PlanRow
@@ -55,12 +55,14 @@ def one_kind_of_break(text: str) -> str:
     return "\n".join(text.splitlines()) if ("\r" in text or "\n" in text) else text
 
 
-def measure_values(m: MeasureEntry) -> list[Value]:
+def measure_values(m: MeasureEntry, lang: Lang) -> list[Value]:
     """A measure in the action plan's columns (see `words.ACTION_PLAN_COLUMNS`):
     likelihood, consequence and risk as numbers, deadline and date done as dates,
     `None` where nothing is set."""
     follow_ups = "\n".join(
-        f"{f.at.isoformat()} {f.status_text}" + (f": {f.text}" if f.text else "")
+        f"{f.at.isoformat()} {f.status_text}"
+        + (f": {f.text}" if f.text else "")
+        + (f" ({answered})" if (answered := answers_text(f.worked, f.enough, lang)) else "")
         for f in m.follow_ups
     )
     return [
@@ -85,7 +87,7 @@ def plan_extra_columns(lang: Lang) -> list[str]:
 
 def plan_values(row: PlanRow, lang: Lang) -> list[Value]:
     """A row of the workspace's action plan: the measure, its source, overdue or not."""
-    return [*measure_values(row.entry), row.source, w("yes", lang) if row.overdue else ""]
+    return [*measure_values(row.entry, lang), row.source, w("yes", lang) if row.overdue else ""]
 
 
 def as_text(value: Value) -> str:
@@ -97,9 +99,9 @@ def as_text(value: Value) -> str:
     return str(value)
 
 
-def measure_cells(m: MeasureEntry) -> list[str]:
+def measure_cells(m: MeasureEntry, lang: Lang) -> list[str]:
     """A measure in the action plan's columns, as text."""
-    return [as_text(v) for v in measure_values(m)]
+    return [as_text(v) for v in measure_values(m, lang)]
 
 
 def render_csv(
@@ -115,4 +117,4 @@ def render_csv(
 
 
 def measures_csv(measures: Iterable[MeasureEntry], lang: Lang) -> str:
-    return render_csv((measure_values(m) for m in measures), lang)
+    return render_csv((measure_values(m, lang) for m in measures), lang)

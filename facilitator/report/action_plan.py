@@ -27,6 +27,7 @@ from facilitator.report.words import w
 from facilitator.session.model import Measure, Visibility
 from facilitator.session.quickread import SessionMeasures, read_workspace
 from facilitator.session.refs import session_date
+from facilitator.session.units import unit_key
 from facilitator.timefmt import short_date
 
 StatusFilter = Literal["open", "all"]
@@ -111,12 +112,12 @@ def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> l
     session should follow up (group-only ones too: the group follows up its own),
     oldest deadline first. With `unit`, only those from that unit's sessions (a blank
     unit matches sessions with none: a group that gives no unit follows up its own)."""
-    wanted = unit.strip().casefold() if unit is not None else None
+    wanted = unit_key(unit) if unit is not None else None
     found = [
         item
         for item in latest_measures(sessions)
         if item.measure.status.is_open
-        and (wanted is None or item.session.unit.strip().casefold() == wanted)
+        and (wanted is None or unit_key(item.session.unit) == wanted)
     ]
     return sorted(found, key=lambda i: (i.measure.deadline or date.max, i.measure.created_at))
 
@@ -146,13 +147,13 @@ def collect_plan(
     measures, and participants' names kept out unless the session allows them."""
     by_id = {s.id: s for s in sessions}
     ref = session_ref(audience)
-    wanted_unit = unit.strip().casefold() if unit else None
+    wanted_unit = unit_key(unit) if unit else None
     rows = []
     for item in latest_measures(sessions, shared_only=audience is Audience.MANAGEMENT):
         m, s = item.measure, item.session
         if status == "open" and not m.status.is_open:
             continue
-        if wanted_unit is not None and s.unit.strip().casefold() != wanted_unit:
+        if wanted_unit is not None and unit_key(s.unit) != wanted_unit:
             continue
         origin = by_id.get(item.origin)
         here = NameRule(audience, s.names_policy, s.participant_names, lang)
@@ -175,6 +176,12 @@ def collect_plan(
                 overdue=is_overdue(m, as_of),
             )
         )
+    sort_rows(rows)
+    return ActionPlan(as_of, lang, audience, status, unit, rows, len(sessions), problems or [])
+
+
+def sort_rows(rows: list[PlanRow]) -> None:
+    """The plan's order: by factor in the law's order, then deadline (none last)."""
     order = {p: i for i, p in enumerate(FACTOR_ORDER)}
     rows.sort(
         key=lambda r: (
@@ -184,7 +191,6 @@ def collect_plan(
             r.entry.id,
         )
     )
-    return ActionPlan(as_of, lang, audience, status, unit, rows, len(sessions), problems or [])
 
 
 def workspace_plan(

@@ -128,7 +128,7 @@ def measures_xlsx(summary: Summary, stamp: datetime) -> bytes:
         long_date(summary.date, lang),
         columns(lang),
         ACTION_PLAN_COLUMNS,
-        [measure_values(m) for m in summary.all_measures],
+        [measure_values(m, summary.lang) for m in summary.all_measures],
         [False] * len(summary.all_measures),
         lang,
         stamp,

@@ -58,7 +58,31 @@ class Table:
     """Rows to draw attention to (an overdue measure), by index."""
 
 
-Block = Heading | Para | Facts | Items | Table
+Mark = Literal["ring", "dot", "triangle"]
+"""A mark in a chart's cell, told apart by its shape (it must read in black and white)."""
+
+MARK_SYMBOLS: dict[str, str] = {"ring": "○", "dot": "●", "triangle": "▲"}
+"""The marks as characters, where a format cannot draw (Markdown)."""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A chart of marks, rows × columns (a § 4-3 factor × session grid): drawn as
+    inline SVG in HTML, and as a table of the marks' symbols where nothing can be
+    drawn. The same facts are always in a table of the document as well."""
+
+    rows: list[str]
+    """The rows' labels (short: the chart is a page wide)."""
+    columns: list[tuple[str, str]]
+    """Each column's label in two short lines (`15.01`, `2026`)."""
+    cells: list[list[frozenset[Mark]]]
+    """By row, then column: the marks in the cell."""
+    legend: list[tuple[Mark, str]] = field(default_factory=list)
+    """What each mark means."""
+    caption: str = ""
+
+
+Block = Heading | Para | Facts | Items | Table | Grid
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from facilitator.report.model import (
     MeasureEntry,
     NoteEntry,
     PersonTime,
+    RoleCount,
     StepTime,
     Summary,
 )
@@ -42,6 +43,7 @@ from facilitator.session.model import (
     FindingKind,
     Measure,
     NamesPolicy,
+    ParticipantRole,
     Session,
     Visibility,
 )
@@ -165,6 +167,8 @@ def measure_entry(
                 status=f.status,
                 status_text=status_word(f.status, lang),
                 text=scrub(f.text),
+                worked=f.worked,
+                enough=f.enough,
             )
             for f in measure.follow_ups
         ],
@@ -213,7 +217,15 @@ def build_summary(session: Session, audience: Audience, lang: Lang | None = None
         state=session.state,
         agenda_id=session.agenda.id,
         agenda_title=session.agenda.title.get(lang),
+        agenda_theme=session.agenda.theme.get(lang) if session.agenda.theme else None,
+        agenda_paragraphs=list(session.agenda.paragraphs),
+        finished_at=session.finished_at,
         present_count=len(present),
+        roles_present=[
+            RoleCount(role=role, count=n)
+            for role in ParticipantRole
+            if (n := sum(1 for p in present if p.role is role))
+        ],
         names_policy=session.names_policy,
         time_zone=session.time_zone,
         participants=[p.name for p in present] if rule.keeps_names else None,

@@ -17,7 +17,18 @@ import re
 from html import escape
 
 from facilitator.i18n import Lang
-from facilitator.report.blocks import Block, Document, Facts, Heading, Item, Items, Para, Table
+from facilitator.report.blocks import (
+    Block,
+    Document,
+    Facts,
+    Grid,
+    Heading,
+    Item,
+    Items,
+    Mark,
+    Para,
+    Table,
+)
 
 # Wide tables (the measures: up to nine columns of text) cannot be printed as tables
 # on A4 portrait at a readable size: at 10 pt each column would be two or three words
@@ -182,7 +193,103 @@ def _block(block: Block) -> str:
         return "<ul>\n" + "\n".join(_item(i) for i in block.items) + "\n</ul>"
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Grid):
+        return _grid(block)
     raise TypeError(type(block).__name__)
+
+
+# The chart (a `Grid`) is inline SVG drawn at its own size in CSS pixels, so that its
+# text prints at the body's size (14 px = 10.5 pt) and never shrinks: 672 px is the
+# width of A4 portrait inside the page's margins (180 mm). Marks differ by shape
+# (a ring, a dot, a triangle), so the chart reads in black and white.
+GRID_WIDTH = 672
+GRID_LABEL = 214
+"""The width of the rows' labels."""
+GRID_COLUMN = 45
+GRID_ROW = 24
+GRID_HEAD = 40
+GRID_COLUMNS_PER_CHART = (GRID_WIDTH - GRID_LABEL) // GRID_COLUMN
+"""More columns than fit are drawn as further charts, one under the other."""
+_FONT = 'font-family="system-ui, sans-serif" font-size="14"'
+# Styled in place rather than in `CSS`, which every other document carries too.
+_FIGURE_STYLE = "margin: .4rem 0; break-inside: avoid; page-break-inside: avoid"
+_MARK_STYLE = (
+    "display: inline-flex; align-items: center; gap: .25rem; margin-right: 1rem; "
+    "white-space: nowrap"
+)
+
+
+def _mark(mark: Mark, x: float, y: float) -> str:
+    if mark == "ring":
+        return f'<circle cx="{x:g}" cy="{y:g}" r="8" fill="none" stroke="#000" stroke-width="1.6"/>'
+    if mark == "dot":
+        return f'<circle cx="{x:g}" cy="{y:g}" r="4" fill="#000"/>'
+    return f'<path d="M{x - 5:g} {y + 5:g}h10l-5-10z" fill="#000"/>'
+
+
+def _cell_marks(marks: frozenset[Mark], cx: float, cy: float) -> str:
+    out = []
+    if "ring" in marks or "dot" in marks:
+        at = cx - 6 if "triangle" in marks else cx
+        out += [_mark(m, at, cy) for m in ("ring", "dot") if m in marks]
+    if "triangle" in marks:
+        out.append(_mark("triangle", cx + 10 if len(marks) > 1 else cx, cy))
+    return "".join(out)
+
+
+def _grid_svg(grid: Grid, first: int, last: int) -> str:
+    columns = grid.columns[first:last]
+    width = GRID_LABEL + GRID_COLUMN * len(columns)
+    height = GRID_HEAD + GRID_ROW * len(grid.rows) + 2
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+        'style="display: block; max-width: 100%; height: auto" '
+        f'height="{height}" viewBox="0 0 {width} {height}">',
+        f"<title>{escape(grid.caption)}</title>",
+    ]
+    for c, (top, bottom) in enumerate(columns):
+        x = GRID_LABEL + GRID_COLUMN * c + GRID_COLUMN / 2
+        parts.append(
+            f'<text x="{x:g}" y="16" text-anchor="middle" {_FONT}>{escape(top)}</text>'
+            f'<text x="{x:g}" y="33" text-anchor="middle" {_FONT} fill="#444">'
+            f"{escape(bottom)}</text>"
+        )
+    for r, label in enumerate(grid.rows):
+        y = GRID_HEAD + GRID_ROW * r
+        if r % 2 == 0:
+            parts.append(
+                f'<rect x="0" y="{y}" width="{width}" height="{GRID_ROW}" fill="#f0f0f0"/>'
+            )
+        parts.append(f'<text x="4" y="{y + 17}" {_FONT}>{escape(label)}</text>')
+        for c, marks in enumerate(grid.cells[r][first:last]):
+            cx = GRID_LABEL + GRID_COLUMN * c + GRID_COLUMN / 2
+            parts.append(_cell_marks(marks, cx, y + GRID_ROW / 2))
+    bottom_line = GRID_HEAD + GRID_ROW * len(grid.rows)
+    parts.append(
+        f'<path d="M0 {GRID_HEAD - 0.5}H{width}M0 {bottom_line + 0.5}H{width}" '
+        'stroke="#777" stroke-width="1"/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _grid(grid: Grid) -> str:
+    """The chart as one figure per page-wide slice of its columns, the legend in the
+    last, so that a heading before it stays with it and the legend with the chart
+    on paper. The caption is the charts' title (read out by screen readers)."""
+    step = GRID_COLUMNS_PER_CHART
+    legend = " ".join(
+        f'<span style="{_MARK_STYLE}"><svg width="22" height="20" viewBox="-11 -10 22 20" '
+        f'aria-hidden="true">{_mark(m, 0, 0)}</svg>{_text(text)}</span>'
+        for m, text in grid.legend
+    )
+    starts = list(range(0, max(len(grid.columns), 1), step))
+    return "\n".join(
+        f'<figure style="{_FIGURE_STYLE}">{_grid_svg(grid, at, at + step)}'
+        + (f'<p style="margin: .3rem 0 0">{legend}</p>' if legend and at == starts[-1] else "")
+        + "</figure>"
+        for at in starts
+    )
 
 
 def _item(item: Item) -> str:

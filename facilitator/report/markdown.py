@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from facilitator.report import md_text
-from facilitator.report.blocks import Block, Document, Facts, Heading, Item, Items, Para, Table
+from facilitator.report.blocks import (
+    MARK_SYMBOLS,
+    Block,
+    Document,
+    Facts,
+    Grid,
+    Heading,
+    Item,
+    Items,
+    Para,
+    Table,
+)
 
 
 def render_markdown(doc: Document) -> str:
@@ -33,7 +44,26 @@ def _block(block: Block) -> list[str]:
         header = [md_text.cell(h) for h in block.header]
         rows = [[md_text.cell(c) for c in row] for row in block.rows]
         return md_text.table(header, rows, block.numeric)
+    if isinstance(block, Grid):
+        return _grid(block)
     raise TypeError(type(block).__name__)
+
+
+def _grid(grid: Grid) -> list[str]:
+    """A chart as a table of its marks' symbols, with the legend under it."""
+    header = [md_text.cell(grid.caption), *(md_text.cell(" ".join(c)) for c in grid.columns)]
+    rows = [
+        [
+            md_text.cell(label),
+            *(
+                "".join(MARK_SYMBOLS[m] for m in ("ring", "dot", "triangle") if m in cell)
+                for cell in cells
+            ),
+        ]
+        for label, cells in zip(grid.rows, grid.cells, strict=True)
+    ]
+    legend = " · ".join(f"{MARK_SYMBOLS[m]} {md_text.inline(text)}" for m, text in grid.legend)
+    return [*md_text.table(header, rows, frozenset()), *(["", legend] if legend else [])]
 
 
 def _item(item: Item) -> str:

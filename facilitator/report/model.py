@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from facilitator.agenda.model import NoteKind
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph
-from facilitator.session.model import MeasureStatus, NamesPolicy
+from facilitator.session.model import Answer, MeasureStatus, NamesPolicy, ParticipantRole
 
 SUMMARY_FORMAT = "facilitator-summary"
 SUMMARY_SCHEMA_VERSION = 2
@@ -46,6 +46,13 @@ class Factor(_Part):
     """The paragraph key (`"2c"`); null for items the group did not tag."""
     label: str
     """The paragraph and the law's words for it, in the summary's language."""
+
+
+class RoleCount(_Part):
+    role: ParticipantRole
+    """leader, safety_rep, union_rep, hr or occupational_health."""
+    count: int
+    """How many of those present took part in that role."""
 
 
 class PersonTime(_Part):
@@ -123,6 +130,10 @@ class FollowUpEntry(_Part):
     """That status in the summary's language."""
     text: str
     """The group's evaluation: was it done, did it work, what now."""
+    worked: Answer | None = None
+    """Did it work: `yes`, `partly` or `no`; null when the group did not say."""
+    enough: Answer | None = None
+    """Is it enough: `yes`, `partly` or `no`; null when the group did not say."""
 
 
 class MeasureEntry(_Part):
@@ -227,8 +238,18 @@ class Summary(_Part):
     """The agenda the session ran."""
     agenda_title: str
     """That agenda's title."""
+    agenda_theme: str | None = None
+    """The theme of a series session, in a few words; null for other agendas."""
+    agenda_paragraphs: list[Paragraph] = []
+    """The paragraphs of § 4-3 the agenda as a whole covers."""
+    finished_at: datetime | None = None
+    """When the facilitator finished the session, in UTC; null for a draft. Of two
+    exports of the same session, the one finished later is the newer."""
     present_count: int
     """How many took part."""
+    roles_present: list[RoleCount] = []
+    """The roles of those present, as counts (a participant with no role given is
+    not counted here): a safety or union representative shows employee participation."""
     names_policy: NamesPolicy
     """Which names the session lets into a management export: `owners` (a
     measure's owner as written, no other names), `everyone`, or `none`."""

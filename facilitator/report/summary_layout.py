@@ -4,23 +4,27 @@ it followed up, and then the details."""
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
+from typing import Protocol
 
 from facilitator.i18n import Lang
 from facilitator.report.blocks import Block, Document, Facts, Heading, Item, Items, Para, Table
 from facilitator.report.model import (
     Audience,
-    FollowUpEntry,
     MeasureEntry,
     NoteEntry,
     Summary,
 )
 from facilitator.report.words import (
+    answers_text,
     dilemma_count,
     long_date,
     meeting_time,
+    status_word,
     w,
 )
+from facilitator.session.model import Answer, MeasureStatus
 from facilitator.timefmt import clock_text, short_date
 
 
@@ -158,9 +162,22 @@ def risk_cell(m: MeasureEntry) -> str:
     return f"{m.risk} ({m.likelihood} × {m.consequence})" if m.risk else ""
 
 
-def follow_up_line(f: FollowUpEntry, lang: Lang) -> str:
-    """`13.04.2026 pågår: what was said` for one follow-up."""
-    return f"{short_date(f.at, lang)} {f.status_text}" + (f": {f.text}" if f.text else "")
+class _FollowUp(Protocol):
+    at: date
+    status: MeasureStatus
+    text: str
+    worked: Answer | None
+    enough: Answer | None
+
+
+def follow_up_line(f: _FollowUp, lang: Lang) -> str:
+    """`13.04.2026 pågår: what was said (virket: delvis, nok: nei)` for one follow-up:
+    in the summary, the plan and the evidence pack alike."""
+    line = f"{short_date(f.at, lang)} {status_word(f.status, lang)}"
+    if f.text:
+        line += f": {f.text}"
+    answered = answers_text(f.worked, f.enough, lang)
+    return f"{line} ({answered})" if answered else line
 
 
 def _dilemmas(s: Summary) -> list[Block]:

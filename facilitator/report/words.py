@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph, label
-from facilitator.session.model import MeasureStatus
+from facilitator.session.model import Answer, MeasureStatus
 
 _WORDS: dict[str, tuple[str, str]] = {
     # key: (nb, en)
@@ -146,6 +146,188 @@ _WORDS: dict[str, tuple[str, str]] = {
         "planlagt og brukt tid for {n} steg (ingen tall per person)",
         "planned and actual time of {n} steps (no figures per person)",
     ),
+    # the evidence pack over a period (`facilitator evidence`)
+    "ev_title": (
+        "Dokumentasjon av arbeidet med det psykososiale arbeidsmiljøet",
+        "Evidence of the work on the psychosocial work environment",
+    ),
+    "ev_subtitle": (
+        "Kollegaveiledning i ledergruppene, {start} – {end}",
+        "Peer supervision in the leader groups, {start} – {end}",
+    ),
+    "ev_banner": (
+        "Laget bare av oppsummeringene enhetene har delt med ledelsen. Det gruppene har "
+        "holdt for seg selv, er ikke med, og ingenting her er utledet av det.",
+        "Made only from the summaries the units shared with management. What the groups "
+        "kept to themselves is not in it, and nothing here is derived from it.",
+    ),
+    "ev_period": ("Periode", "Period"),
+    "ev_units": ("Enheter", "Units"),
+    "ev_sessions": ("Økter", "Sessions"),
+    "ev_register": ("Tiltaksregister", "Register of measures"),
+    "ev_overdue_as_of": ("Forfalt per {date}", "Overdue as of {date}"),
+    "ev_statement_heading": ("Hva dokumentasjonen viser", "What this evidence shows"),
+    "ev_statement_intro": (
+        "Pakken kan inngå i dokumentasjonen av virksomhetens internkontroll "
+        "(internkontrollforskriften § 5). Den viser en del av det arbeidet, ikke alt, og "
+        "den viser ikke alene at kravene i § 5 er oppfylt:",
+        "This pack can form part of the documentation of the undertaking's internal "
+        "control (Internal Control Regulations section 5). It shows one part of that "
+        "work, not all of it, and it does not by itself show that section 5 is met:",
+    ),
+    "ev_reps_some": (
+        "Medvirkning (nr. 3): verneombud eller tillitsvalgt var med i {reps} av {n} økter. "
+        "Det viser at arbeidstakernes representanter tok del i de øktene; arbeidstakernes "
+        "medvirkning ellers dokumenteres på annen måte.",
+        "Employee participation (no. 3): a safety or union representative took part in "
+        "{reps} of {n} sessions. That shows the employees' representatives took part in "
+        "those sessions; the employees' participation otherwise is documented elsewhere.",
+    ),
+    "ev_reps_none": (
+        "Medvirkning (nr. 3): ingen av øktene hadde verneombud eller tillitsvalgt til "
+        "stede. Pakken viser ledernes deltakelse, ikke arbeidstakernes; den medvirkningen "
+        "dokumenteres på annen måte.",
+        "Employee participation (no. 3): no session had a safety or union representative "
+        "present. The pack shows the leaders' participation, not the employees'; that "
+        "participation is documented elsewhere.",
+    ),
+    "ev_roles_unknown": (
+        "For {k} av øktene er rollene ikke registrert (delt fra en eldre versjon av "
+        "facilitator).",
+        "For {k} of the sessions the roles were not recorded (shared from an older "
+        "version of facilitator).",
+    ),
+    "ev_mapping": (
+        "Kartlegging (nr. 6): i {sessions} så gruppene på {mapped} av de {total} faktorene "
+        "i § 4-3 og noterte {strengths} og {risks}.",
+        "Mapping (no. 6): in {sessions} the groups looked at {mapped} of the {total} "
+        "factors of section 4-3 and noted {strengths} and {risks}.",
+    ),
+    "ev_measures": (
+        "Tiltak (nr. 6): gruppene avtalte {agreed} i perioden, med ansvarlig, frist og "
+        "status; {scored} av dem har en risikoskår (sannsynlighet × konsekvens). Selve "
+        "risikovurderingen gjøres sammen med arbeidstakerne og deres representanter; "
+        "pakken er et grunnlag for den.",
+        "Measures (no. 6): the groups agreed {agreed} in the period, with owner, deadline "
+        "and status; {scored} of them carry a risk score (likelihood × consequence). The "
+        "risk assessment itself is made with the employees and their representatives; "
+        "the pack is a basis for it.",
+    ),
+    "ev_follow_up": (
+        "Oppfølging (nr. 8): {followed} ble fulgt opp i perioden. Gruppene svarte på om "
+        "tiltaket virket for {worked} av dem og på om det er nok for {enough}. Per {date} "
+        "var {overdue} forfalt.",
+        "Follow-up (no. 8): {followed} were followed up in the period. The groups said "
+        "whether the measure worked for {worked} of them and whether it is enough for "
+        "{enough}. As of {date}, {overdue} were overdue.",
+    ),
+    "ev_not_claimed": (
+        "Pakken sier ingenting om de andre punktene i § 5 (nr. 1, 2, 4, 5 og 7).",
+        "It says nothing about the other points of section 5 (nos. 1, 2, 4, 5 and 7).",
+    ),
+    "ev_not_included_heading": ("Hva pakken ikke inneholder", "What this pack does not contain"),
+    "ev_not_included_group": (
+        "Kollegaveiledningen er fortrolig. Det en gruppe har merket «bare gruppen» – "
+        "dilemmaene, det som ble sagt i veiledningsrundene, og notater og utsjekksvar "
+        "gruppen ikke har delt – blir i gruppen. Pakken er laget bare av det gruppene har "
+        "merket «delt», og ingenting i den er utledet av resten: ikke antall, temaer "
+        "eller datoer.",
+        "Peer supervision is confidential. What a group marked “group only” – its "
+        "dilemmas, what was said in the supervision rounds, and the notes and check-out "
+        "answers it did not share – stays in the group. The pack is made only from what "
+        "the groups marked “shared”, and nothing in it is derived from the rest: no "
+        "counts, themes or dates.",
+    ),
+    "ev_not_included_people": (
+        "Ingenting om enkeltpersoner: ingen navn på deltakerne, ingen taletid og ingen "
+        "liste over hvem som var borte. Den ansvarlige for et tiltak står slik økta som "
+        "avtalte tiltaket tillot.",
+        "Nothing about individuals: no participants' names, no airtime and no list of "
+        "who was away. A measure's owner appears as the session that agreed the measure "
+        "allowed.",
+    ),
+    "ev_not_included_unshared": (
+        "Bare økter enhetene har delt, er med. En økt som ikke er delt, eller som ble delt "
+        "etter at pakken ble laget, mangler her.",
+        "Only sessions the units shared are included. A session not shared, or shared "
+        "after the pack was made, is missing here.",
+    ),
+    "ev_no_sessions": ("Ingen delte økter i perioden.", "No shared sessions in the period."),
+    "ev_factors_heading": ("§ 4-3-faktorene i perioden", "The § 4-3 factors over the period"),
+    "ev_grid_caption": (
+        "Faktor for faktor, økt for økt: hva hver økt tok opp.",
+        "Factor by factor, session by session: what each session took up.",
+    ),
+    "ev_mark_agenda": ("faktoren er tema i opplegget", "the factor is on the agenda"),
+    "ev_mark_mapped": ("styrker eller risikoer notert", "strengths or risks noted"),
+    "ev_mark_measure": ("tiltak avtalt", "measure agreed"),
+    "ev_col_no": ("Nr.", "No."),
+    "ev_col_agenda": ("Opplegg og tema", "Agenda and theme"),
+    "ev_col_present": ("Til stede", "Present"),
+    "ev_col_roles": ("Roller", "Roles"),
+    "ev_col_factor": ("Faktor", "Factor"),
+    "ev_col_on_agenda": ("Økter med faktoren i opplegget", "Sessions with it on the agenda"),
+    "ev_col_mapped": ("Økter der den ble kartlagt", "Sessions where it was mapped"),
+    "ev_col_agreed": ("Tiltak avtalt", "Measures agreed"),
+    "ev_col_highest": ("Høyeste risikoskår", "Highest risk score"),
+    "ev_col_agreed_in": ("Avtalt", "Agreed"),
+    "ev_col_kind": ("Hva", "What"),
+    "ev_col_text": ("Tekst", "Text"),
+    "ev_col_worked": ("Virket det?", "Did it work?"),
+    "ev_col_enough": ("Er det nok?", "Is it enough?"),
+    "ev_col_on_agenda_short": ("I opplegget", "On the agenda"),
+    "ev_col_session": ("Økt", "Session"),
+    "ev_findings_heading": ("Styrker og risikoer etter faktor", "Strengths and risks by factor"),
+    "ev_scores": ("Risikoskår i tiltakene", "Risk scores in the measures"),
+    "ev_worked": ("virket: {answer}", "worked: {answer}"),
+    "ev_enough": ("nok: {answer}", "enough: {answer}"),
+    "ev_register_counts": (
+        "{n} tiltak i registeret, {overdue} forfalt per {date}.",
+        "{n} {measures} in the register, {overdue} overdue as of {date}.",
+    ),
+    "ev_register_scope": (
+        "Hvert tiltak står én gang, slik det sist ble registrert innen {date}, med hele "
+        "historikken: når og hvor det ble avtalt, og hver oppfølging. Med er tiltak som "
+        "ble avtalt eller fulgt opp i perioden, og tiltak som fortsatt var åpne ved "
+        "periodens slutt.",
+        "Each measure appears once, as last recorded by {date}, with its whole history: "
+        "when and where it was agreed, and each follow-up. Included are measures agreed "
+        "or followed up in the period, and measures still open at its end.",
+    ),
+    "ev_draft": ("utkast", "draft"),
+    "ev_roles_not_recorded": ("ikke registrert", "not recorded"),
+    "ev_source": (
+        "Laget av facilitator fra {n} delte oppsummeringer.",
+        "Made by facilitator from {n} shared summaries.",
+    ),
+    "ev_unit_only": ("Bare enheten {unit}.", "Unit {unit} only."),
+    "ev_about": ("Om pakken", "About"),
+    "ev_follow_ups": ("Oppfølging", "Follow-ups"),
+    "ev_coverage": ("Dekning", "Coverage"),
+    "ev_factors_sheet": ("Faktorer", "Factors"),
+    "answer_yes": ("ja", "yes"),
+    "answer_partly": ("delvis", "partly"),
+    "answer_no": ("nei", "no"),
+    "role_leader": ("leder", "leader"),
+    "role_leader_many": ("ledere", "leaders"),
+    "role_safety_rep": ("verneombud", "safety representative"),
+    "role_safety_rep_many": ("verneombud", "safety representatives"),
+    "role_union_rep": ("tillitsvalgt", "union representative"),
+    "role_union_rep_many": ("tillitsvalgte", "union representatives"),
+    "role_hr": ("fra HR", "from HR"),
+    "role_hr_many": ("fra HR", "from HR"),
+    "role_occupational_health": ("fra BHT", "from occupational health"),
+    "role_occupational_health_many": ("fra BHT", "from occupational health"),
+    # short names of the factors, for the rows of a chart
+    "short_1": ("(1) fullt forsvarlig", "(1) fully satisfactory"),
+    "short_2a": ("(2) a krav og forventninger", "(2) a demands, expectations"),
+    "short_2b": ("(2) b emosjonelle krav", "(2) b emotional demands"),
+    "short_2c": ("(2) c arbeidsmengde", "(2) c workload"),
+    "short_2d": ("(2) d støtte og hjelp", "(2) d support and help"),
+    "short_3": ("(3) integritet, verdighet", "(3) integrity, dignity"),
+    "short_4": ("(4) kontakt", "(4) contact"),
+    "short_5": ("(5) trakassering", "(5) harassment"),
+    "short_6": ("(6) vold og trusler", "(6) violence, threats"),
 }
 
 # The HMS action plan's columns, in the order DESIGN.md §3 gives them.
@@ -201,6 +383,16 @@ def status_word(status: MeasureStatus, lang: Lang) -> str:
 
 def factor_label(factor: Paragraph | None, lang: Lang) -> str:
     return label(factor, lang) if factor is not None else w("no_factor", lang)
+
+
+def answers_text(worked: Answer | None, enough: Answer | None, lang: Lang) -> str:
+    """`virket: delvis, nok: nei`: a follow-up's answers to the Labour Inspection
+    Authority's questions; empty when the group gave none."""
+    parts = [
+        w("ev_worked", lang, answer=w(f"answer_{worked.value}", lang)) if worked else "",
+        w("ev_enough", lang, answer=w(f"answer_{enough.value}", lang)) if enough else "",
+    ]
+    return ", ".join(p for p in parts if p)
 
 
 def long_date(day: date, lang: Lang, weekday: bool = False) -> str:

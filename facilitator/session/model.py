@@ -32,7 +32,7 @@ from facilitator.i18n import Lang
 from facilitator.law import Paragraph
 from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
 from facilitator.stepclock import StepClock
-from facilitator.texts import RequiredShortText, ShortText, Text, rule_error
+from facilitator.texts import DraftText, RequiredShortText, ShortText, Text, rule_error
 
 SESSION_FORMAT = "facilitator-session"
 SESSION_SCHEMA_VERSION = 2
@@ -142,10 +142,25 @@ class _Item(_Model):
     updated_at: UtcDatetime | None = None
 
 
+class ParticipantRole(StrEnum):
+    """What a participant is there as. Optional: the roles a session had are what
+    shows employee participation (internkontrollforskriften § 5 no. 3)."""
+
+    LEADER = "leader"
+    SAFETY_REP = "safety_rep"
+    """Verneombud."""
+    UNION_REP = "union_rep"
+    """Tillitsvalgt."""
+    HR = "hr"
+    OCCUPATIONAL_HEALTH = "occupational_health"
+    """Bedriftshelsetjenesten (BHT)."""
+
+
 class Participant(_Model):
     id: ItemId
     name: RequiredShortText
     present: bool = True
+    role: ParticipantRole | None = None
 
 
 class Note(_Item):
@@ -185,6 +200,14 @@ class Finding(_Item):
     visibility: Visibility = Visibility.SHARED
 
 
+class Answer(StrEnum):
+    """An answer to one of the Labour Inspection Authority's questions about a measure."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
 class FollowUp(_Model):
     """One look at a measure after it was agreed: its status then and how it went."""
 
@@ -193,6 +216,10 @@ class FollowUp(_Model):
     text: Text = ""
     session_id: Ref | None = None
     """The session in which the follow-up was done."""
+    worked: Answer | None = None
+    """Did it work? (not asked: None)"""
+    enough: Answer | None = None
+    """Is it enough?"""
 
 
 class Measure(_Item):
@@ -254,7 +281,7 @@ class Draft(_Model):
     form: DraftForm
     item_id: ItemId | None = None
     """The item being edited; None for a new one."""
-    values: Annotated[dict[Ref, Text | bool], Field(max_length=20)] = {}
+    values: Annotated[dict[Ref, DraftText | bool], Field(max_length=20)] = {}
     """The form's fields as typed, by field name (a choice as its value's text)."""
     updated_at: UtcDatetime
 
@@ -334,14 +361,14 @@ class Session(_Model):
         if self.current_step is not None and self.current_step not in steps:
             raise rule_error(
                 "unknown_current_step",
-                f"current_step «{self.current_step}» er ikke et steg i agendaen",
+                f"current_step «{self.current_step}» er ikke et steg i opplegget",
                 f'current_step "{self.current_step}" is not a step of the agenda',
             )
         unknown = ", ".join(sorted(set(self.clocks) - steps))
         if unknown:
             raise rule_error(
                 "unknown_clock_step",
-                f"klokker for steg som ikke finnes i agendaen: {unknown}",
+                f"klokker for steg som ikke finnes i opplegget: {unknown}",
                 f"clocks for steps that are not in the agenda: {unknown}",
             )
         for m in self.measures:

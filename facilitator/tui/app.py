@@ -12,6 +12,7 @@ import functools
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.start import NEW, StartScreen
 from facilitator.tui.strings import s
+from facilitator.tui.textual_words import own_bindings
 
 if TYPE_CHECKING:
     from facilitator.agenda.model import Agenda
@@ -48,6 +50,11 @@ class Launch:
     session_path: Path | None = None
     risk_scale: int = 5
     """From the workspace's settings file (`facilitator.settings`)."""
+    booked_start: time | None = None
+    """`run --start`: when the booked slot begins, a time of day on the session's date."""
+    booked_end: time | None = None
+    """`run --end`: when it ends; not after the start (or, without one, not after the
+    moment the session opens) means the next day."""
 
 
 class FacilitatorApp(App[None]):
@@ -104,6 +111,13 @@ class FacilitatorApp(App[None]):
                 title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
             )
             session.risk_scale = 3 if self.launch.risk_scale == 3 else 5
+            if self.launch.booked_start is not None or self.launch.booked_end is not None:
+                from facilitator.slot import booked_slot
+
+                launch = self.launch
+                session.booked_start, session.booked_end = booked_slot(
+                    session.date, launch.booked_start, launch.booked_end, session.created_at
+                )
             # No unit on the command line: it follows up sessions that gave none either.
             add_follow_up(session, open_earlier_measures(self.workspace, session.unit))
             self.open_session(session, new=True)
@@ -282,7 +296,7 @@ class FacilitatorApp(App[None]):
         for node in (screen, self):
             # Our own keys only, not Textual's (focus moves, copy) that every screen has.
             ours = {b.action for b in type(node).BINDINGS if isinstance(b, Binding)}
-            for bindings in node._bindings.key_to_bindings.values():
+            for bindings in own_bindings(node).values():
                 for b in bindings:
                     if not b.description or b.system or b.action not in ours:
                         continue
@@ -294,13 +308,23 @@ class FacilitatorApp(App[None]):
         return [(" / ".join(keys), text) for keys, text in rows.values()]
 
     def action_command_palette(self) -> None:
-        # Textual's own palette, with the search line in the user's language.
-        from textual.command import CommandPalette
+        # Textual's own palette, in the user's language.
+        from facilitator.tui.textual_words import Palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(
-                CommandPalette(placeholder=s("palette_search", self.lang), id="--command-palette")
+                Palette(self.lang, s("palette_search", self.lang), id="--command-palette")
             )
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (the palette's colour theme), in our words."""
+        from facilitator.tui.textual_words import theme_palette
+
+        self.push_screen(theme_palette(self.lang))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which people press to quit: Textual says which key does, in English."""
+        self.notify(s("quit_hint", self.lang), title=s("quit_hint_title", self.lang))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands in the user's language, and only those that fit here.
@@ -316,7 +340,7 @@ class FacilitatorApp(App[None]):
         yield SystemCommand(s("key_quit", lang), s("cmd_quit_tip", lang), self.action_quit)
         if isinstance(screen, RunScreen):
             seen: set[str] = set()
-            for bindings in screen._bindings.key_to_bindings.values():
+            for bindings in own_bindings(screen).values():
                 for b in bindings:
                     if b.description and b.id and b.id not in seen:
                         seen.add(b.id)

@@ -13,7 +13,7 @@ from facilitator.followup import followed_up_here, to_follow_up
 from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.law import FACTORS, label
 from facilitator.session.model import DraftForm, FindingKind, Measure, MeasureStatus, Visibility
-from facilitator.textcheck import mentions_health, names_someone, suggests_hr
+from facilitator.textcheck import hr_concerns, mentions_health, names_someone, suggests_hr
 from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
 
@@ -78,8 +78,12 @@ def nudges(w: Workshop, values: Values, lang: Lang, hr: bool) -> list[str]:
     """Gentle hints while typing: HR involvement, names, health."""
     text = " ".join(str(v) for v in values.values() if isinstance(v, str))
     hints = []
-    if hr and suggests_hr(text):
-        hints.append(s("hr_hint", lang))
+    # Name what was seen, so the hint explains itself and a false alarm is easy
+    # to spot: "this may be about sick leave and a conflict".
+    concerns = [s(f"hr_concern_{c}", lang) for c in hr_concerns(text)] if hr else []
+    if concerns:
+        listed = ", ".join(concerns[:-1]) + s("hr_concerns_and", lang) if concerns[1:] else ""
+        hints.append(s("hr_hint_about", lang, concerns=listed + concerns[-1]))
     if names_someone(text, [p.name for p in w.session.participants]):
         hints.append(s("form_names_nudge", lang))
     if mentions_health(text):

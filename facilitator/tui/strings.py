@@ -7,7 +7,7 @@ from facilitator.i18n import Lang
 _S: dict[str, tuple[str, str]] = {
     # app and keys
     "app_title": ("Kollegaveiledning", "Peer supervision"),
-    "key_quit": ("Avslutt", "Quit"),
+    "key_quit": ("Lukk", "Quit"),
     "key_help": ("Hjelp", "Help"),
     # the command palette (Ctrl+P) and Textual's own widgets
     "palette_search": ("Søk etter en kommando …", "Search for a command…"),
@@ -26,6 +26,13 @@ _S: dict[str, tuple[str, str]] = {
         "Close the program. Everything is saved, and the session can be reopened.",
     ),
     "select_dismiss": ("Lukk listen", "Close the list"),
+    "palette_no_matches": ("Ingen treff", "No matches"),
+    "palette_theme_search": ("Søk etter et fargetema …", "Search for a colour theme…"),
+    "quit_hint": (
+        "Trykk Ctrl+Q for å lukke programmet. Alt er lagret.",
+        "Press Ctrl+Q to quit. Everything is saved.",
+    ),
+    "quit_hint_title": ("Vil du lukke programmet?", "Do you want to quit?"),
     "key_timer": ("Start/pause", "Start/pause"),
     "key_next_unit": ("Neste person/fase", "Next person/phase"),
     "key_prev_unit": ("Forrige person/fase", "Previous person/phase"),
@@ -48,7 +55,7 @@ _S: dict[str, tuple[str, str]] = {
     "key_save": ("Lagre", "Save"),
     "key_edit": ("Endre", "Edit"),
     "key_delete": ("Slett", "Delete"),
-    "key_visibility": ("Gruppe/delt", "Group/shared"),
+    "key_visibility": ("Delt/bare gruppen", "Shared/group only"),
     "tip_timer": ("Start eller stopp klokka for dette steget", "Start or stop this step's timer"),
     "tip_next_unit": (
         "Gi ordet til neste person, eller gå til neste fase",
@@ -133,7 +140,7 @@ _S: dict[str, tuple[str, str]] = {
         "Ingen navn: ansvarlige vises med rolle",
         "No names: owners are shown by their role",
     ),
-    "setup_agenda": ("Agenda", "Agenda"),
+    "setup_agenda": ("Opplegg", "Agenda"),
     "setup_participants": ("Deltakere, skilt med komma", "Participants, separated by commas"),
     "setup_participants_ph": ("Kari, Ola, Aisha, Per", "Kari, Ola, Aisha, Per"),
     "setup_start": ("Start (TT:MM)", "Start (HH:MM)"),
@@ -148,7 +155,7 @@ _S: dict[str, tuple[str, str]] = {
     "setup_cancel": ("Avbryt", "Cancel"),
     "setup_preview_agenda": ("Se tema og spørsmål", "See theme and questions"),
     "tip_preview_agenda": (
-        "Les agendaens tema, introduksjon og spørsmål før dere velger",
+        "Les oppleggets tema, introduksjon og spørsmål før dere velger",
         "Read the agenda's theme, introduction and questions before you choose",
     ),
     "setup_preview": ("Tidsplan", "Schedule"),
@@ -182,9 +189,35 @@ _S: dict[str, tuple[str, str]] = {
     "focus": ("Fokusperson", "Focus person"),
     "in_focus": ("Ordet har", "Speaking"),
     "back_turned": (
-        "{name} snur ryggen til, lytter og noterer. Ikke snakk til {name} nå.",
-        "{name} turns their back, listens and takes notes. Do not speak to {name} now.",
+        "{name} snur ryggen til, lytter og noterer, og kommenterer ikke. Ikke snakk til {name} nå.",
+        "{name} turns away, listens and takes notes, and does not comment. Do not speak to "
+        "{name} now.",
     ),
+    "floor_speaks": ("Ordet har: {who}", "Speaking: {who}"),
+    "floor_listens": ("Lytter: {who}", "Listening: {who}"),
+    "floor_questions": ("Kollegaene spør, {name} svarer.", "The colleagues ask, {name} answers."),
+    "floor_discussion": (
+        "Kollegaene snakker sammen; {name} bare lytter.",
+        "The colleagues talk among themselves; {name} only listens.",
+    ),
+    "floor_everyone": ("Alle snakker sammen.", "Everyone talks together."),
+    "floor_focus_and_colleagues": (
+        "Ordet går mellom {name} og kollegaene.",
+        "The floor goes between {name} and the colleagues.",
+    ),
+    "floor_each_in_turn": ("Én og én har ordet, etter tur.", "One at a time, in turn."),
+    "round_complete": (
+        "Runden er ferdig: alle har stått over eller er borte. Gå videre til neste steg.",
+        "The round is over: everyone has passed or is away. Go on to the next step.",
+    ),
+    "floor_nobody": ("Ingen snakker: tenk hver for dere.", "Nobody talks: think on your own."),
+    "facilitator_in_focus": (
+        "{name} er fasilitator og fokusperson i denne runden. La en annen ta over tastaturet "
+        "og tidtakingen til runden er over.",
+        "{name} is the facilitator and the focus person in this round. Let someone else take "
+        "over the keyboard and the timekeeping until the round is over.",
+    ),
+    "facilitator_mark": ("fasilitator", "facilitator"),
     "questions": ("Spørsmål", "Questions"),
     "process": ("Slik gjør dere det", "How to do it"),
     "rule": ("Regel", "Rule"),
@@ -219,6 +252,14 @@ _S: dict[str, tuple[str, str]] = {
     "nothing_captured": ("Ingenting notert ennå.", "Nothing captured yet."),
     "alert_warning": ("Snart slutt på tiden for {what}.", "Time is nearly up for {what}."),
     "alert_zero": ("Tiden er ute for {what}.", "Time is up for {what}."),
+    "alert_warning_phase": (
+        "Snart slutt på tiden for fasen «{phase}».",
+        "Time is nearly up for the phase '{phase}'.",
+    ),
+    "alert_zero_phase": (
+        "Tiden er ute for fasen «{phase}».",
+        "Time is up for the phase '{phase}'.",
+    ),
     "this_step": ("dette steget", "this step"),
     "phase_changed": ("Ny fase: {title}", "New phase: {title}"),
     "last_unit": (
@@ -249,6 +290,18 @@ _S: dict[str, tuple[str, str]] = {
         "Tips: Dette kan handle om noe der HR bør trekkes inn.",
         "Tip: this may be something where HR should be involved.",
     ),
+    "hr_hint_about": (
+        "Tips: Dette kan handle om {concerns} – noe der HR bør trekkes inn.",
+        "Tip: this may be about {concerns}, where HR should be involved.",
+    ),
+    "hr_concern_harassment": ("trakassering", "harassment"),
+    "hr_concern_retaliation": ("gjengjeldelse", "retaliation"),
+    "hr_concern_whistleblowing": ("varsling", "whistleblowing"),
+    "hr_concern_conflict": ("en konflikt", "a conflict"),
+    "hr_concern_sick_leave": ("sykefravær", "sick leave"),
+    "hr_concern_process": ("en personalsak", "a personnel matter"),
+    "hr_concern_impartiality": ("habiliteten din", "your impartiality"),
+    "hr_concerns_and": (" og ", " and "),
     # saving
     "saved": ("Lagret", "Saved"),
     "saving": ("Lagrer …", "Saving …"),
@@ -259,13 +312,13 @@ _S: dict[str, tuple[str, str]] = {
     "save_recovered": ("Lagret igjen.", "Saved again."),
     "locked": ("Økta er åpen et annet sted: {error}", "The session is open elsewhere: {error}"),
     "unsaved_on_quit": (
-        "Noe er ikke lagret ennå ({error}). Trykk avslutt igjen for å gå likevel.",
-        "Something is not saved yet ({error}). Press quit again to leave anyway.",
+        "Noe er ikke lagret ennå ({error}). Trykk Ctrl+Q igjen for å lukke likevel.",
+        "Something is not saved yet ({error}). Press Ctrl+Q again to quit anyway.",
     ),
     # capture forms
     "form_note": ("Notat", "Note"),
     "form_text": ("Tekst", "Text"),
-    "form_visibility": ("Kan deles med ledelsen", "May be shared with management"),
+    "form_visibility": ("Delt: kan gå til ledelsen", "Shared: may go to management"),
     "form_factor": ("§ 4-3-faktor", "§ 4-3 factor"),
     "form_kind": ("Type", "Kind"),
     "form_dilemma": ("Dilemma", "Dilemma"),
@@ -287,6 +340,35 @@ _S: dict[str, tuple[str, str]] = {
     "form_likelihood": ("Sannsynlighet (1–{top})", "Likelihood (1–{top})"),
     "form_consequence": ("Konsekvens (1–{top})", "Consequence (1–{top})"),
     "form_risk_score": ("Risiko: {risk} ({l} × {c})", "Risk: {risk} ({l} × {c})"),
+    # the form: a field that is full, the room's time, closing with text in it
+    "form_field_full": (
+        "«{field}» er full: høyst {most} tegn. Resten ble ikke tatt med.",
+        "“{field}” is full: {most} characters at most. The rest was left out.",
+    ),
+    "form_timer_left": ("{time} igjen", "{time} left"),
+    "form_timer_over": ("{time} på overtid", "{time} over time"),
+    "form_timer_not_started": ("tiden går ikke ennå", "the timer has not started"),
+    "form_discard_new": (
+        "Forkaste {what}? Det du har skrevet, blir ikke lagret.",
+        "Discard {what}? What you have typed will not be saved.",
+    ),
+    "form_discard_edit": (
+        "Forkaste endringene i {what}?",
+        "Discard your changes to {what}?",
+    ),
+    "form_the_notes": ("notatet", "the note"),
+    "form_the_dilemmas": ("dilemmaet", "the dilemma"),
+    "form_the_strength": ("styrken", "the strength"),
+    "form_the_risk": ("risikoen", "the risk"),
+    "form_the_measures": ("tiltaket", "the measure"),
+    "form_the_checkouts": ("utsjekksvaret", "the check-out answer"),
+    "form_the_next_meeting": ("tidspunktet for neste møte", "the time of the next meeting"),
+    "form_the_follow_up": ("oppfølgingen", "the follow-up"),
+    "setup_discard": (
+        "Forkaste den nye økta? Det du har fylt inn, blir ikke lagret.",
+        "Discard the new session? What you have filled in will not be saved.",
+    ),
+    "setup_earlier_units": ("Tidligere enheter", "Earlier units"),
     "form_past_deadline": (
         "Fristen {date} er allerede passert. Lagre likevel? Trykk Lagre igjen for å bekrefte.",
         "The deadline {date} has already passed. Save anyway? Press Save again to confirm.",
@@ -364,8 +446,9 @@ _S: dict[str, tuple[str, str]] = {
     "export_title": ("Eksporter «{title}»", "Export '{title}'"),
     "export_audience": ("Hvem er den for?", "Who is it for?"),
     "export_management": (
-        "Ledelsen og AMU: bare det som er delt, uten navn",
-        "Management and the AMU: only what is shared, no names",
+        "Ledelsen og AMU: bare det som er delt, ingenting om den enkelte",
+        "Management and the AMU (working environment committee): only what is shared, "
+        "nothing about any one person",
     ),
     "export_group": (
         "Gruppens eget referat: alt, fortrolig",
@@ -438,6 +521,39 @@ _S: dict[str, tuple[str, str]] = {
     "col_who": ("Hvem", "Who"),
     "col_step": ("Steg", "Step"),
     "col_visibility": ("Synlighet", "Visibility"),
+    "col_deadline": ("frist", "deadline"),
+    "items_risk": ("risiko {risk}", "risk {risk}"),
+    "items_carried": ("fra en tidligere økt", "from an earlier session"),
+    "items_hr": ("HR bør kanskje inn", "HR may be needed"),
+    # session details (o on the run screen)
+    "key_details": ("Om økta", "Session details"),
+    "tip_details": (
+        "Endre tittel, enhet, dato, avsatt tid og hvilke navn som kan gå til ledelsen",
+        "Change the title, unit, date, booked time and which names may go to management",
+    ),
+    "details_title": ("Om økta", "Session details"),
+    "details_unit_hint": (
+        "Enheten avgjør hvilke tiltak fra tidligere økter denne økta følger opp.",
+        "The unit decides which measures from earlier sessions this session follows up.",
+    ),
+    "details_saved": ("Endringene er lagret.", "The changes are saved."),
+    "details_no_unit": ("(ingen enhet)", "(no unit)"),
+    "details_nothing_open": (
+        "Ingen åpne tiltak fra tidligere økter for {unit}.",
+        "No open measures from earlier sessions of {unit}.",
+    ),
+    "details_offer_follow_up": (
+        "Tidligere økter for {unit} har {n} åpne tiltak. Ta dem med til oppfølging i denne økta?",
+        "Earlier sessions of {unit} left {n} open measures. Add them to this session to follow up?",
+    ),
+    "details_offer_follow_up_one": (
+        "Tidligere økter for {unit} har 1 åpent tiltak. Ta det med til oppfølging i denne økta?",
+        "Earlier sessions of {unit} left 1 open measure. Add it to this session to follow up?",
+    ),
+    "details_follow_up_added": (
+        "Lagt til for oppfølging: {n}. Trykk f for å følge opp et tiltak.",
+        "Added to follow up: {n}. Press f to follow one up.",
+    ),
     # absent picker
     "pick_person": ("Hvem er borte eller tilbake?", "Who is away or back?"),
     "help_title": ("Hjelp", "Help"),

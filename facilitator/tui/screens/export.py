@@ -28,11 +28,13 @@ from facilitator.session.store import SessionStore
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.strings import s
+from facilitator.tui.typing import TYPE_AHEAD_BINDINGS
 from facilitator.tui.widgets.choices import names_policy_options, names_policy_select
 
 
 class ExportScreen(Screen[None]):
     BINDINGS = [
+        *TYPE_AHEAD_BINDINGS,  # a file name typed right after Tab goes in the file field
         Binding("escape", "back", "key_back"),
         Binding("ctrl+s", "write", "export_write", priority=True),
     ]

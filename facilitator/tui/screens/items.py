@@ -1,16 +1,28 @@
-"""Everything captured in the session, to read, edit, share or delete."""
+"""Everything captured in the session, to read, edit, share or delete.
+
+Each item takes two lines, so that at 80×24 nothing needs scrolling sideways:
+on the left what it is and who may see it, on the right its text and, under
+it, what else it carries (a measure's owner, deadline, status, factor and
+score; whose note or dilemma; the step). Enter (or e) edits the highlighted
+item, v flips it between shared and group only, x deletes it; the highlight
+stays on the item.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.i18n import Lang
-from facilitator.session.model import Visibility
+from facilitator.law import PARAGRAPHS, Paragraph
+from facilitator.session.model import Finding, FindingKind, Measure, Visibility
+from facilitator.timefmt import short_date
 from facilitator.tui import forms
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
@@ -26,13 +38,26 @@ KIND_KEYS = {
     "checkouts": "form_checkout",
 }
 
+WHAT_WIDTH = 12
+"""The left column: the longest kind or visibility word ("bare gruppen")."""
+FRAME = 2 * 2 + 2
+"""Two columns' padding (one cell each side) and the vertical scrollbar."""
+EMPTY = "empty"
+
+
+def factor_ref(paragraph: Paragraph) -> str:
+    """`§ 4-3 (2) c`: short enough for the detail line in either language."""
+    return PARAGRAPHS[paragraph].ref_en
+
 
 class ItemsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,i", "back", "key_back"),
-        Binding("enter,e", "edit", "key_edit"),
+        # The table takes Enter itself (RowSelected, handled below); the footer
+        # shows it with e, which the table leaves to the screen.
+        Binding("e", "edit", "key_edit", key_display="Enter"),
         Binding("v", "toggle_visibility", "key_visibility"),
-        Binding("delete,x", "delete", "key_delete"),
+        Binding("x,delete", "delete", "key_delete"),
     ]
 
     def __init__(self, workshop: Workshop, lang: Lang) -> None:
@@ -40,6 +65,7 @@ class ItemsScreen(Screen[None]):
         localize(self, lang)
         self.workshop = workshop
         self.lang = lang
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(s("items_title", self.lang), id="items-title")
@@ -47,78 +73,154 @@ class ItemsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("col_what", "col_text", "col_who", "col_step", "col_visibility"):
-            table.add_column(s(key, self.lang), key=key)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
 
-    def _rows(self) -> list[tuple[str, Any, str, str]]:
-        w, lang = self.workshop, self.lang
-        rows = []
-        steps = {st.id: st.title.get(lang) for st in w.steps}
-        for n in w.session.notes:
-            rows.append(("notes", n, w.name(n.person), steps.get(n.step_id, "")))
-        for d in w.session.dilemmas:
-            rows.append(("dilemmas", d, w.name(d.owner), ""))
-        for f in w.session.findings:
-            rows.append(("findings", f, "", steps.get(f.step_id or "", "")))
-        for m in w.session.measures:
-            rows.append(("measures", m, m.owner, ""))
-        for c in w.session.checkouts:
-            rows.append(("checkouts", c, w.name(c.person), ""))
-        return rows
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.reload(self._selected_key())
 
-    def reload(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        lang = self.lang
-        for collection, item, who, step in self._rows():
-            text = getattr(item, "text", "") or getattr(item, "what", "") or ""
-            if collection == "dilemmas" and item.title:
-                text = f"{item.title}: {text}" if text else item.title
-            if collection == "findings":
-                kind = s("form_strength" if item.kind.value == "strength" else "form_risk", lang)
-            else:
-                kind = s(KIND_KEYS[collection], lang)
-            if collection == "measures" and item.risk is not None:
-                risk = s(
-                    "form_risk_score", lang, risk=item.risk, l=item.likelihood, c=item.consequence
-                )
-                text = f"{risk} · {text}"
-            one_line = " ".join(text.split())
-            shared = item.visibility is Visibility.SHARED
-            table.add_row(
-                kind,
-                one_line[:80],
-                who,
-                step,
-                s("shared" if shared else "group_only", lang),
-                key=f"{collection}:{item.id}",
+    # --- the rows ---------------------------------------------------------------------
+
+    def _items(self) -> list[tuple[str, Any]]:
+        s_ = self.workshop.session
+        return [
+            *(("notes", n) for n in s_.notes),
+            *(("dilemmas", d) for d in s_.dilemmas),
+            *(("findings", f) for f in s_.findings),
+            *(("measures", m) for m in s_.measures),
+            *(("checkouts", c) for c in s_.checkouts),
+        ]
+
+    def _kind(self, collection: str, item: Any) -> str:
+        if isinstance(item, Finding):
+            return s(
+                "form_strength" if item.kind is FindingKind.STRENGTH else "form_risk", self.lang
             )
+        return s(KIND_KEYS[collection], self.lang)
+
+    def _what_cell(self, collection: str, item: Any) -> Text:
+        shared = item.visibility is Visibility.SHARED
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self._kind(collection, item) + "\n", style="bold")
+        text.append(
+            s("shared" if shared else "group_only", self.lang),
+            style="bold green" if shared else "yellow",
+        )
+        return text
+
+    def _text(self, collection: str, item: Any) -> str:
+        if collection == "measures":
+            text = str(item.what)
+        elif collection == "dilemmas":
+            text = (
+                f"{item.title}: {item.text}"
+                if item.title and item.text
+                else item.title or item.text
+            )
+        else:
+            text = str(item.text)
+        return " ".join(text.split())  # one line: a typed line break would hide the details
+
+    def _details(self, collection: str, item: Any) -> list[str]:
+        w, lang = self.workshop, self.lang
+        steps = {st.id: st.title.get(lang) for st in w.steps}
+        if isinstance(item, Measure):
+            # What the action plan turns on first; the owner last, as it may be long.
+            parts = [
+                s(f"status_{item.status.value}", lang),
+                f"{s('col_deadline', lang)} {short_date(item.deadline, lang)}"
+                if item.deadline
+                else "",
+                factor_ref(item.factor) if item.factor else "",
+                s("items_risk", lang, risk=item.risk) if item.risk is not None else "",
+                f"{s('form_owner', lang)}: {item.owner}" if item.owner else "",
+                s("items_carried", lang) if item.carried_from else "",
+            ]
+        elif collection == "findings":
+            parts = [
+                factor_ref(item.factor) if item.factor else "",
+                steps.get(item.step_id or "", ""),
+            ]
+        elif collection == "notes":
+            kind = s(f"kind_{item.kind.value}", lang) if item.kind.value != "note" else ""
+            parts = [
+                w.name(item.person),
+                kind,
+                steps.get(item.step_id, ""),
+                *(factor_ref(f) for f in item.factors),
+            ]
+        elif collection == "dilemmas":
+            parts = [
+                w.name(item.owner),
+                *(factor_ref(f) for f in item.factors),
+                s("items_hr", lang) if item.hr_hint else "",
+            ]
+        else:  # check-out answers
+            parts = [w.name(item.person)]
+        return [p for p in parts if p]
+
+    def _text_cell(self, collection: str, item: Any) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self._text(collection, item) + "\n")
+        text.append(" · ".join(self._details(collection, item)), style="dim")
+        return text
+
+    def reload(self, keep: str | None = None) -> None:
+        """Draw the list again; the highlight stays on `keep` when it is still there."""
+        table = self.query_one(DataTable)
+        self._width = self.size.width
+        table.clear(columns=True)
+        text_width = max(20, self._width - WHAT_WIDTH - FRAME)
+        table.add_column(s("col_what", self.lang), width=WHAT_WIDTH, key="what")
+        table.add_column(s("col_text", self.lang), width=text_width, key="text")
+        keys = []
+        for collection, item in self._items():
+            key = f"{collection}:{item.id}"
+            keys.append(key)
+            table.add_row(
+                self._what_cell(collection, item),
+                self._text_cell(collection, item),
+                key=key,
+                height=2,
+            )
+        if not keys:
+            table.add_row("", Text(s("items_empty", self.lang)), key=EMPTY)
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep), animate=False)
+
+    def _selected_key(self) -> str | None:
+        table = self.query_one(DataTable)
         if not table.row_count:
-            table.add_row(s("items_empty", lang), "", "", "", "", key="empty")
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key in (None, EMPTY) else key
 
     def _selected(self) -> tuple[str, Any] | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
+        key = self._selected_key()
+        if key is None:
             return None
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if not row_key or row_key == "empty":
-            return None
-        collection, item_id = row_key.split(":", 1)
+        collection, item_id = key.split(":", 1)
         return collection, self.workshop.find(collection, item_id)
+
+    # --- intentions -------------------------------------------------------------------
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
 
     def action_edit(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
         collection, item = chosen
+        key = f"{collection}:{item.id}"
         form = forms.FORMS[collection](self.workshop, self.lang, item)
-        self.app.push_screen(FormModal(form, self.workshop, self.lang), lambda _: self.reload())
+        self.app.push_screen(FormModal(form, self.workshop, self.lang), lambda _: self.reload(key))
 
     def action_toggle_visibility(self) -> None:
         chosen = self._selected()
@@ -126,21 +228,30 @@ class ItemsScreen(Screen[None]):
             return
         collection, item = chosen
         flipped = Visibility.GROUP if item.visibility is Visibility.SHARED else Visibility.SHARED
-        self.workshop.update(collection, item.id, visibility=flipped)
-        self.reload()
+        updated = self.workshop.update(collection, item.id, visibility=flipped)
+        # Only this row changes: the highlight and the scroll stay where they are.
+        key = f"{collection}:{item.id}"
+        table = self.query_one(DataTable)
+        table.update_cell(key, "what", self._what_cell(collection, updated))
+        table.update_cell(key, "text", self._text_cell(collection, updated))
 
     def action_delete(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
         collection, item = chosen
-        text = getattr(item, "text", "") or getattr(item, "what", "") or getattr(item, "title", "")
+        text = self._text(collection, item)
+        table = self.query_one(DataTable)
+        row = table.cursor_row
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.workshop.delete(collection, item.id)
                 self.notify(s("items_deleted", self.lang), timeout=3)
-            self.reload()
+            self.reload(f"{collection}:{item.id}")
+            # After a delete, the highlight goes to the item that took its place.
+            if yes and table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
         question = f"{s('key_delete', self.lang)}: «{text[:60]}»?"
         self.app.push_screen(ConfirmModal(question, self.lang), done)

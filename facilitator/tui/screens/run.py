@@ -12,16 +12,17 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from facilitator.agenda.model import Capture, NoteKind, StepKind
-from facilitator.followup import followed_up_here, to_follow_up
+from facilitator.agenda.model import Capture, NoteKind, Phase, Role, StepKind
+from facilitator.followup import followed_up_here, open_earlier_measures, to_follow_up
 from facilitator.i18n import Lang
-from facilitator.session.model import FindingKind
+from facilitator.session.model import FindingKind, Measure
 from facilitator.stepclock import Level, Reading, Status
 from facilitator.timefmt import hhmm
 from facilitator.tui import forms
@@ -119,6 +120,7 @@ class RunScreen(Screen[None]):
         Binding("i", "items", "key_items", tooltip="tip_items", id="items", show=False),
         Binding("e", "export", "key_export", tooltip="tip_export", id="export", show=False),
         Binding("f10", "finish", "key_finish", tooltip="tip_finish", id="finish", show=False),
+        Binding("o", "details", "key_details", tooltip="tip_details", id="details", show=False),
         Binding("up,k", "scroll(-1)", "key_scroll", show=False, key_display="↑"),
         Binding("down,j", "scroll(1)", "key_scroll", show=False, key_display="↓"),
     ]
@@ -144,6 +146,7 @@ class RunScreen(Screen[None]):
             with VerticalScroll(id="content", can_focus=False):
                 yield Static(id="step-title")
                 yield Static(id="step-purpose")
+                yield Static(id="facilitator-focus")
                 yield Static(id="phase-box")
                 yield Static(id="back-turned")
                 yield Static(id="dilemma")
@@ -225,9 +228,9 @@ class RunScreen(Screen[None]):
             )
             if phase.rule:
                 text.append(phase.rule.get(lang) + "\n")
-            text.append(
-                s("speakers", lang, who=s(f"role_{phase.speakers.value}", lang)), style="italic"
-            )
+            supervision = w.step.kind is StepKind.PER_PARTICIPANT
+            in_focus = w.name(reading.person) if supervision else ""
+            text.append(floor_line(phase, in_focus, supervision, lang), style="italic")
             for q in phase.questions:
                 text.append("\n• " + q.get(lang))
             box.update(text)
@@ -239,6 +242,13 @@ class RunScreen(Screen[None]):
         back.display = bool(phase and phase.focus_back_turned)
         if back.display:
             back.update(s("back_turned", lang, name=focus or s("role_focus", lang)))
+        # The facilitator in focus cannot keep the time of their own round.
+        notice = self.query_one("#facilitator-focus", Static)
+        notice.display = self._facilitator_in_focus(reading)
+        if notice.display:
+            notice.update(
+                Text(s("facilitator_in_focus", lang, name=focus), style="bold reverse yellow")
+            )
         dilemma_box = self.query_one("#dilemma", Static)
         dilemma = w.dilemma_of(reading.person) if reading.person else None
         if w.step.kind is StepKind.PER_PARTICIPANT and dilemma is not None:
@@ -335,9 +345,26 @@ class RunScreen(Screen[None]):
             self._show_unit(reading)
         self._alert(reading)
 
+    def _facilitator_in_focus(self, reading: Reading) -> bool:
+        """A peer-supervision round whose focus person is the facilitator."""
+        w = self.workshop
+        return (
+            w.step.kind is StepKind.PER_PARTICIPANT
+            and reading.person is not None
+            and reading.person == w.session.facilitator
+        )
+
     def _announce_unit(self, reading: Reading) -> None:
         w, lang = self.workshop, self.lang
         phase = w.step.phase(reading.phase)
+        if self._facilitator_in_focus(reading) and (
+            not w.step.phases or reading.phase == w.step.phases[0].id
+        ):
+            self.notify(
+                s("facilitator_in_focus", lang, name=w.name(reading.person)),
+                severity="warning",
+                timeout=10,
+            )
         # Phase changes are announced; in a plain round the big name is enough.
         if phase is not None:
             title = phase.title.get(lang)
@@ -354,15 +381,19 @@ class RunScreen(Screen[None]):
         self._alerted.add(key)
         w, lang = self.workshop, self.lang
         phase = w.step.phase(reading.phase)
-        what = (
-            w.name(reading.person)
-            or (phase.title.get(lang) if phase else "")
-            or s("this_step", lang)
-        )
-        if reading.unit_level is Level.WARNING:
-            self.notify(s("alert_warning", lang, what=what), severity="warning", timeout=6)
+        warning = reading.unit_level is Level.WARNING
+        if phase is not None and not phase.round:
+            # A phase's time belongs to whoever it gives the floor (the colleagues,
+            # in the discussion), not to the focus person: the alert names the phase.
+            key = "alert_warning_phase" if warning else "alert_zero_phase"
+            message = s(key, lang, phase=phase.title.get(lang))
         else:
-            self.notify(s("alert_zero", lang, what=what), severity="error", timeout=8)
+            what = w.name(reading.person) or s("this_step", lang)
+            message = s("alert_warning" if warning else "alert_zero", lang, what=what)
+        if warning:
+            self.notify(message, severity="warning", timeout=6)
+        else:
+            self.notify(message, severity="error", timeout=8)
         self.app.bell()
 
     def _show_save_status(self) -> None:
@@ -469,6 +500,46 @@ class RunScreen(Screen[None]):
     def action_export(self) -> None:
         cast("FacilitatorApp", self.app).show_export(self.workshop.session)
 
+    def action_details(self) -> None:
+        from facilitator.tui.screens.details import DetailsModal
+
+        def done(unit_changed: bool | None) -> None:
+            self._after()
+            if unit_changed:
+                self._look_for_follow_up(self.workshop.session.unit)
+
+        self.app.push_screen(DetailsModal(self.workshop, self.lang), done)
+
+    @work(thread=True, exclusive=True, group="follow-up")
+    def _look_for_follow_up(self, unit: str) -> None:
+        """The open measures of the unit now given: reading every session file takes
+        a moment in a big workspace, so off the screen's thread."""
+        workspace = cast("FacilitatorApp", self.app).workspace
+        found = open_earlier_measures(workspace, unit, self.workshop.session)
+        self.app.call_from_thread(self._offer_follow_up, unit, found)
+
+    def _offer_follow_up(self, unit: str, found: list[Measure]) -> None:
+        from facilitator.tui.screens.confirm import ConfirmModal
+
+        if self.workshop.session.unit != unit:
+            return  # changed again meanwhile: that change has its own look
+        known = {m.id for m in self.workshop.session.measures}
+        new = [m for m in found if m.id not in known]
+        shown = unit or s("details_no_unit", self.lang)
+        if not new:
+            self.notify(s("details_nothing_open", self.lang, unit=shown), timeout=6)
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                added = self.workshop.follow_up_earlier(new)
+                self.notify(s("details_follow_up_added", self.lang, n=added), timeout=8)
+            self._after()
+
+        key = "details_offer_follow_up_one" if len(new) == 1 else "details_offer_follow_up"
+        question = s(key, self.lang, n=len(new), unit=shown)
+        self.app.push_screen(ConfirmModal(question, self.lang), done)
+
     def action_finish(self) -> None:
         from facilitator.tui.screens.confirm import ConfirmModal
 
@@ -524,3 +595,31 @@ class RunScreen(Screen[None]):
             self.notify(s("nothing_to_follow_up", self.lang), timeout=4)
             return
         self.open_form(forms.follow_up_form(self.workshop, self.lang))
+
+
+def _role(role: Role, focus: str, lang: Lang) -> str:
+    """A role as the screen names it: the focus person by name when known."""
+    if role is Role.FOCUS and focus:
+        return focus
+    return s(f"role_{role.value}", lang)
+
+
+def floor_line(phase: Phase, focus: str, supervision: bool, lang: Lang) -> str:
+    """Who talks in a phase, and how the focus person (`focus`, a name or "") takes
+    part: from the phase's speakers and listeners. In peer supervision
+    (`supervision`) "everyone" is the focus person and the colleagues together."""
+    speakers, listeners = phase.speakers, phase.listeners
+    name = focus or s("role_focus", lang)
+    if speakers is Role.COLLEAGUES and listeners is Role.FOCUS:
+        # Turned away, the focus person only listens; facing the colleagues, they
+        # answer what is asked (the clarifying questions).
+        key = "floor_discussion" if phase.focus_back_turned else "floor_questions"
+        return s(key, lang, name=name)
+    if speakers is Role.EVERYONE and supervision:
+        return s("floor_focus_and_colleagues", lang, name=name)
+    if speakers in (Role.NOBODY, Role.EVERYONE, Role.EACH_IN_TURN):
+        return s(f"floor_{speakers.value}", lang)
+    line = s("floor_speaks", lang, who=_role(speakers, focus, lang))
+    if listeners not in (Role.NOBODY, speakers):
+        line += " · " + s("floor_listens", lang, who=_role(listeners, focus, lang))
+    return line

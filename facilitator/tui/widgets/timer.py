@@ -32,17 +32,26 @@ class TimerPanel(Vertical):
     def show(self, workshop: Workshop, reading: Reading, lang: Lang) -> None:
         person = workshop.name(reading.person)
         who = self.query_one("#who", Static)
-        if person:
+        if person and not reading.complete:
             # In peer supervision the focus person mostly listens: "has the floor" would
             # be wrong in the phases where the colleagues talk.
-            label = "focus" if workshop.step.kind is StepKind.PER_PARTICIPANT else "in_focus"
-            who.update(Text.assemble((f"{s(label, lang)}: ", "dim"), (person, "bold")))
+            supervision = workshop.step.kind is StepKind.PER_PARTICIPANT
+            label = "focus" if supervision else "in_focus"
+            line = Text.assemble((f"{s(label, lang)}: ", "dim"), (person, "bold"))
+            if supervision and reading.person == workshop.session.facilitator:
+                # The run screen says that someone else keeps the time meanwhile.
+                line.append(f" ({s('facilitator_mark', lang)})", style="dim")
+            who.update(line)
         else:
             who.update("")
         who.set_class(not person, "-empty")
 
         digits = self.query_one("#timer", Digits)
-        over = reading.unit_remaining <= 0 and reading.status is not Status.NOT_STARTED
+        over = (
+            reading.unit_remaining <= 0
+            and reading.status is not Status.NOT_STARTED
+            and not reading.complete  # everyone passed: the round ended early
+        )
         value = clock_text(reading.unit_remaining)
         digits.update(f"+{value}" if over else value)
         big = self.query_one(BigTimer)
@@ -58,7 +67,9 @@ class TimerPanel(Vertical):
 
         label = self.query_one("#timer-label", Static)
         planned = clock_text(reading.unit_planned)
-        if reading.status is Status.NOT_STARTED:
+        if reading.complete:
+            label.update(Text(s("round_complete", lang), style="bold"))
+        elif reading.status is Status.NOT_STARTED:
             label.update(Text(s("timer_not_started", lang), style="italic"))
         elif over:
             label.update(Text(s("timer_over", lang, planned=planned), style="bold"))
