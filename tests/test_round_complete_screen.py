@@ -8,7 +8,8 @@ from pathlib import Path
 from textual.widgets import Digits
 
 from facilitator.timesource import FakeClock
-from tests.tui_helpers import make_app, run_screen, wait_until, widget_text
+
+from tui_helpers import make_app, run_screen, wait_until, widget_text
 
 
 async def test_a_complete_round_is_not_shown_as_overtime(workspace: Path, clock: FakeClock):

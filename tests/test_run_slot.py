@@ -15,7 +15,8 @@ from facilitator.cli import main
 from facilitator.commands import tui
 from facilitator.slot import booked_slot
 from facilitator.timesource import FakeClock
-from tests.tui_helpers import make_app, run_screen, saved, widget_text
+
+from tui_helpers import make_app, run_screen, saved, widget_text
 
 DAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # the conftest pins TZ=UTC

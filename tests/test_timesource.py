@@ -18,7 +18,8 @@ from facilitator.session.store import dumps_session
 from facilitator.stepclock import Status
 from facilitator.timesource import FakeClock, MachineTime, SystemClock
 from facilitator.workshop import Workshop
-from tests.tui_helpers import make_app, run_screen, wait_until
+
+from tui_helpers import make_app, run_screen, wait_until
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 

@@ -12,7 +12,14 @@ from facilitator.agenda.model import Capture
 from facilitator.followup import followed_up_here, to_follow_up
 from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.law import FACTORS, label
-from facilitator.session.model import DraftForm, FindingKind, Measure, MeasureStatus, Visibility
+from facilitator.session.model import (
+    Answer,
+    DraftForm,
+    FindingKind,
+    Measure,
+    MeasureStatus,
+    Visibility,
+)
 from facilitator.textcheck import hr_concerns, mentions_health, names_someone, suggests_hr
 from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
@@ -394,6 +401,10 @@ def measure_label(m: Measure, lang: Lang) -> str:
     return f"{m.what} ({details})" if details else m.what
 
 
+def _answers(lang: Lang) -> list[tuple[str, Any]]:
+    return [(s(f"answer_{a.value}", lang), a) for a in Answer]
+
+
 def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     """Status and an evaluation of one measure carried over from an earlier session;
     the first not yet followed up here is chosen unless `item` says which."""
@@ -407,6 +418,8 @@ def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         return {
             "status": here[-1].status if here else (m.status if m else MeasureStatus.PLANNED),
             "text": here[-1].text if here else "",
+            "worked": here[-1].worked if here else None,
+            "enough": here[-1].enough if here else None,
         }
 
     start = content(chosen.id if chosen else None)
@@ -428,10 +441,13 @@ def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             required=True,
         ),
         FormField("text", s("form_evaluation", lang), "area", start["text"]),
+        # The Labour Inspection Authority's own questions about a measure; optional.
+        FormField("worked", s("form_worked", lang), "select", start["worked"], _answers(lang)),
+        FormField("enough", s("form_enough", lang), "select", start["enough"], _answers(lang)),
     ]
 
     def apply(v: Values) -> object:
-        return w.follow_up(v["measure"], v["status"], v["text"])
+        return w.follow_up(v["measure"], v["status"], v["text"], v["worked"], v["enough"])
 
     return Form(
         "follow_up",

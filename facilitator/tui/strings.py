@@ -141,8 +141,18 @@ _S: dict[str, tuple[str, str]] = {
         "No names: owners are shown by their role",
     ),
     "setup_agenda": ("Opplegg", "Agenda"),
-    "setup_participants": ("Deltakere, skilt med komma", "Participants, separated by commas"),
-    "setup_participants_ph": ("Kari, Ola, Aisha, Per", "Kari, Ola, Aisha, Per"),
+    "setup_participants": (
+        "Deltakere, skilt med komma; rolle i parentes om du vil",
+        "Participants, separated by commas; a role in brackets if you like",
+    ),
+    "setup_participants_ph": (
+        "Kari, Ola (verneombud), Aisha (tillitsvalgt), Per",
+        "Kari, Ola (safety rep), Aisha (union rep), Per",
+    ),
+    "setup_unknown_role": (
+        "«{role}» (ved {name}) er ikke en rolle: skriv leder, verneombud, tillitsvalgt, HR eller BHT.",
+        "'{role}' (for {name}) is not a role: write leader, safety rep, union rep, HR or occupational health.",
+    ),
     "setup_start": ("Start (TT:MM)", "Start (HH:MM)"),
     "setup_end": ("Avsatt til (TT:MM)", "Booked until (HH:MM)"),
     "setup_facilitator": ("Fasilitator", "Facilitator"),
@@ -378,6 +388,11 @@ _S: dict[str, tuple[str, str]] = {
     "form_question": ("Spørsmål", "Question"),
     "form_next_meeting": ("Neste møte (DD.MM.ÅÅÅÅ TT:MM)", "Next meeting (YYYY-MM-DD HH:MM)"),
     "form_follow_up": ("Oppfølging av tiltak", "Follow-up of a measure"),
+    "form_worked": ("Virket tiltaket?", "Did the measure work?"),
+    "form_enough": ("Er det nok?", "Is it enough?"),
+    "answer_yes": ("ja", "yes"),
+    "answer_partly": ("delvis", "partly"),
+    "answer_no": ("nei", "no"),
     "form_evaluation": (
         "Vurdering: virket det, og hva nå?",
         "Evaluation: did it work, and what now?",

@@ -24,6 +24,7 @@ from facilitator.followup import add_follow_up, carry, with_follow_up
 from facilitator.i18n import MAX_TEXT, Lang
 from facilitator.schedule import plan
 from facilitator.session.model import Measure, NamesPolicy, Participant, Session, new_session
+from facilitator.session.roles import UnknownRole, parse_participant
 from facilitator.session.units import known_units
 from facilitator.settings import WorkspaceSettings, load_settings
 from facilitator.timefmt import hhmm, parse_day, short_date
@@ -370,6 +371,11 @@ class SetupScreen(Screen[Session | None]):
             return s("setup_need_title", lang)
         if not self.order:
             return s("setup_need_people", lang)
+        for text in self.order:
+            try:
+                parse_participant(text)
+            except UnknownRole as exc:
+                return s("setup_unknown_role", lang, name=exc.name, role=exc.role)
         if self._day() is None:
             return s("setup_bad_date", lang)
         day = self._day()
@@ -391,8 +397,10 @@ class SetupScreen(Screen[Session | None]):
             lang=self.lang,
             day=day,
         )
+        people = [parse_participant(text) for text in self.order]
         session.participants = [
-            Participant(id=f"p{i}", name=name) for i, name in enumerate(self.order, 1)
+            Participant(id=f"p{i}", name=name, role=role)
+            for i, (name, role) in enumerate(people, 1)
         ]
         policy = self.query_one("#names-policy", Select).value
         session.names_policy = (
