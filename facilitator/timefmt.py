@@ -52,6 +52,15 @@ def parse_day(text: str) -> date:
     raise ValueError(f"not a date: {text!r}")
 
 
+def moment_text(moment: datetime, zone: str, lang: Lang) -> str:
+    """`20.04.2026 09:00` (`2026-04-20 09:00` in English) in the room's zone `zone`,
+    as it is typed into a form."""
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{short_date(local.date(), lang)} {local:%H:%M}"
+
+
 def parse_moment(text: str, zone: tzinfo) -> datetime:
     """A day and a time as people type them, `20.04.2026 09:00` or `2026-04-20 09:00`,
     in the time zone `zone`. Raises ValueError for anything else."""

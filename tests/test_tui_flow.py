@@ -333,7 +333,7 @@ async def test_a_whole_four_person_session_by_keys(workspace, clock: FakeClock):
         assert {m.visibility for m in session.measures} == {Visibility.SHARED}
         assert session.next_meeting == datetime(2026, 4, 20, 9, 0).astimezone()
         captured = widget_text(app, "#captured")  # below the fold at 80×24
-        assert "→ Fast tid til kollegastøtte hver uke (Avdelingsleder) 2026-04-15" in captured
+        assert "→ Fast tid til kollegastøtte hver uke (Avdelingsleder) 15.04.2026" in captured
 
         # the items list: share a dilemma, edit a note, delete a finding
         await pilot.press("i")
@@ -540,7 +540,7 @@ async def test_start_screen_lists_an_unfinished_session_and_resumes_it(workspace
         assert isinstance(app.screen, StartScreen)
         text = screen_text(app)
         assert "Fortsett en påbegynt økt" in text
-        assert "2026-03-02  Ledergruppe Øst (4)" in text
+        assert "02.03.2026  Ledergruppe Øst (4)" in text
         await pilot.press("down", "enter")
         await pilot.pause()
         screen = run_screen(app)
@@ -841,7 +841,12 @@ async def test_an_edit_in_progress_comes_back_as_an_edit(workspace, clock: FakeC
         assert isinstance(app.screen, FormModal)
         await pilot.press("end")
         await type_text(pilot, ", rettet")
-        await wait_until(pilot, lambda: w.session.draft is not None, "the draft")
+        await wait_until(
+            pilot,
+            lambda: w.session.draft is not None
+            and w.session.draft.values.get("text", "").endswith(", rettet"),
+            "the draft with the whole text",
+        )
         session = await saved(app, pilot)
         path = app.session_path
     (note,) = session.notes

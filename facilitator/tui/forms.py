@@ -21,6 +21,7 @@ from facilitator.session.model import (
     Visibility,
 )
 from facilitator.textcheck import hr_concerns, mentions_health, names_someone, suggests_hr
+from facilitator.timefmt import short_date
 from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
 
@@ -397,7 +398,7 @@ def next_meeting_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
 
 def measure_label(m: Measure, lang: Lang) -> str:
     """`What (owner, deadline)` on one line, for lists and choices."""
-    details = ", ".join(x for x in (m.owner, m.deadline.isoformat() if m.deadline else "") if x)
+    details = ", ".join(x for x in (m.owner, short_date(m.deadline, lang)) if x)
     return f"{m.what} ({details})" if details else m.what
 
 

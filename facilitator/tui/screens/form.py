@@ -29,7 +29,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from facilitator.i18n import Lang, clean_text
 from facilitator.session.model import FindingKind
 from facilitator.stepclock import Level, Status
-from facilitator.timefmt import clock_text, parse_day, parse_moment, short_date
+from facilitator.timefmt import clock_text, moment_text, parse_day, parse_moment, short_date
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
 from facilitator.tui.screens.confirm import ConfirmModal
@@ -283,8 +283,7 @@ class FormModal(ModalScreen[bool]):
         if value is None:
             return ""
         if isinstance(value, datetime):
-            local = value.astimezone(self.zone)
-            return f"{short_date(local.date(), self.lang)} {local:%H:%M}"
+            return moment_text(value, self.workshop.session.time_zone, self.lang)
         if isinstance(value, date):
             return short_date(value, self.lang)
         return str(value)

@@ -24,7 +24,7 @@ from facilitator.followup import followed_up_here, open_earlier_measures, to_fol
 from facilitator.i18n import Lang
 from facilitator.session.model import FindingKind, Measure
 from facilitator.stepclock import Level, Reading, Status
-from facilitator.timefmt import hhmm
+from facilitator.timefmt import hhmm, moment_text, short_date
 from facilitator.tui import forms
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form
@@ -284,7 +284,7 @@ class RunScreen(Screen[None]):
         if Capture.MEASURES in w.step.captures:
             for m in w.session.measures:
                 owner = f" ({m.owner})" if m.owner else ""
-                due = f" {m.deadline.isoformat()}" if m.deadline else ""
+                due = f" {short_date(m.deadline, self.lang)}" if m.deadline else ""
                 lines.append((f"→ {m.what}{owner}{due}", m.visibility))
         if Capture.CHECKOUT in w.step.captures:
             for c in w.session.checkouts:
@@ -293,7 +293,7 @@ class RunScreen(Screen[None]):
             lines.append(
                 (
                     f"⌚ {s('key_next_meeting', lang)}: "
-                    f"{w.session.next_meeting.astimezone():%Y-%m-%d %H:%M}",
+                    f"{moment_text(w.session.next_meeting, w.session.time_zone, lang)}",
                     "shared",
                 )
             )

@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import Lang
+from facilitator.timefmt import short_date
 from facilitator.tui.bindings import localize
 from facilitator.tui.strings import s
 
@@ -83,7 +84,7 @@ class StartScreen(Screen[str | None]):
             options.append(Option(heading, disabled=True))
             for e in group:
                 unit = f" · {e.unit}" if e.unit else ""
-                label = f"  {e.date.isoformat()}  {e.title}{unit} ({e.present_count})"
+                label = f"  {short_date(e.date, self.lang)}  {e.title}{unit} ({e.present_count})"
                 options.append(Option(label, id=str(e.path)))
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
