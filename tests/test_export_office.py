@@ -132,7 +132,7 @@ def documents() -> dict[str, tuple[Lang, list[list[object]], int]]:
 def summary_rows(summary: Summary) -> list[list[object]]:
     from facilitator.report.action_csv import measure_values
 
-    return [list(measure_values(m)) for m in summary.all_measures]
+    return [list(measure_values(m, summary.lang)) for m in summary.all_measures]
 
 
 def write_documents(folder: Path, ext: str, plan_workspace: Path) -> list[Path]:
