@@ -195,6 +195,7 @@ _S: dict[str, tuple[str, str]] = {
     # run screen
     "step_of": ("Steg {n} av {total}", "Step {n} of {total}"),
     "phase_of": ("Fase {n} av {total}: {title}", "Phase {n} of {total}: {title}"),
+    "turn_of": ("Runde {n} av {total}", "Turn {n} of {total}"),
     "focus": ("Fokusperson", "Focus person"),
     "in_focus": ("Ordet har", "Speaking"),
     "back_turned": (
@@ -230,6 +231,7 @@ _S: dict[str, tuple[str, str]] = {
     "questions": ("Spørsmål", "Questions"),
     "process": ("Slik gjør dere det", "How to do it"),
     "rule": ("Regel", "Rule"),
+    "speakers": ("Snakker: {who}", "Speaking: {who}"),
     "role_focus": ("fokuspersonen", "the focus person"),
     "role_colleagues": ("kollegaene", "the colleagues"),
     "role_everyone": ("alle", "everyone"),
@@ -243,6 +245,7 @@ _S: dict[str, tuple[str, str]] = {
     "step_time_over": ("Steget: {over} over {planned}", "Step: {over} past {planned}"),
     "plan_planned": ("Planlagt slutt", "Planned end"),
     "plan_projected": ("Beregnet slutt", "Projected end"),
+    "palette": ("kommandoer", "commands"),
     "plan_behind": ("{minutes} min bak planen", "{minutes} min behind plan"),
     "plan_ahead": ("{minutes} min foran planen", "{minutes} min ahead of plan"),
     "plan_on_time": ("i rute", "on time"),
@@ -254,6 +257,7 @@ _S: dict[str, tuple[str, str]] = {
     "people": ("Deltakere", "Participants"),
     "absent": ("borte", "away"),
     "passed": ("står over", "passes"),
+    "spoken": ("har snakket", "has spoken"),
     "captured_here": ("Notert i dette steget", "Captured in this step"),
     "nothing_captured": ("Ingenting notert ennå.", "Nothing captured yet."),
     "alert_warning": ("Snart slutt på tiden for {what}.", "Time is nearly up for {what}."),
@@ -567,6 +571,7 @@ _S: dict[str, tuple[str, str]] = {
     ),
     # absent picker
     "pick_person": ("Hvem er borte eller tilbake?", "Who is away or back?"),
+    "help_title": ("Hjelp", "Help"),
     "finish_confirm": (
         "Avslutte økta? Alt er lagret, og den kan åpnes igjen senere.",
         "Finish the session? Everything is saved, and it can be opened again later.",
