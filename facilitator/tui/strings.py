@@ -231,7 +231,6 @@ _S: dict[str, tuple[str, str]] = {
     "questions": ("Spørsmål", "Questions"),
     "process": ("Slik gjør dere det", "How to do it"),
     "rule": ("Regel", "Rule"),
-    "speakers": ("Snakker: {who}", "Speaking: {who}"),
     "role_focus": ("fokuspersonen", "the focus person"),
     "role_colleagues": ("kollegaene", "the colleagues"),
     "role_everyone": ("alle", "everyone"),
