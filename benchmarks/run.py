@@ -3,7 +3,7 @@ the same run, with its target and PASS or MISS.
 
     python benchmarks/run.py            # the figures in the README (a few minutes)
     python benchmarks/run.py --quick    # fewer repetitions (about a minute)
-    python benchmarks/run.py --only saving timer
+    python benchmarks/run.py --only saving timer cpu
 
 Run it from the repository with the development install active. Machines are
 noisy, so every figure is a ratio against something measured in the same run,
@@ -23,11 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 
+import cpu
 import documents
 import saving
 import startup
 import timer_accuracy
-from common import REPO, Figure, table
+from common import REPO, SAMPLE, Figure, table
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Effort:
     keys: int
     timer_step: float
     """Mean step of the fake clock, in seconds: smaller means more redraws checked."""
+    cpu_seconds: float
+    """How long the processor time of the running timer is measured."""
 
 
 FULL = Effort(
@@ -56,6 +59,7 @@ FULL = Effort(
     save=50,
     keys=120,
     timer_step=5,
+    cpu_seconds=60,
 )
 QUICK = Effort(
     terminal=5,
@@ -67,6 +71,7 @@ QUICK = Effort(
     save=15,
     keys=40,
     timer_step=30,
+    cpu_seconds=15,
 )
 
 
@@ -84,6 +89,7 @@ def sections(effort: Effort, seed: int) -> dict[str, Callable[[], list[Figure]]]
         ],
         "saving": lambda: [saving.save(effort.save), *saving.typing(effort.keys, seed)],
         "timer": lambda: [timer_accuracy.timer(seed, effort.timer_step)],
+        "cpu": lambda: cpu.running_timer(effort.cpu_seconds),
     }
 
 
@@ -97,6 +103,7 @@ def where_the_time_goes() -> str:
             "show",
             "kollegaveiledning",
         ],
+        "`facilitator export <sample>`": ["-m", "facilitator", "export", str(SAMPLE)],
         "the start screen's imports (`facilitator.tui.app`)": [
             "-c",
             "import facilitator.cli, facilitator.commands.tui, facilitator.tui.app",
@@ -114,7 +121,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--seed", type=int, default=1, help="for the random typing and clock")
     parser.add_argument(
-        "--only", nargs="+", metavar="SECTION", help="startup memory documents saving timer"
+        "--only", nargs="+", metavar="SECTION", help="startup memory documents saving timer cpu"
     )
     args = parser.parse_args()
     effort = QUICK if args.quick else FULL

@@ -147,9 +147,11 @@ async def _typing(saving: bool, keys: int, seed: int) -> tuple[list[float], int,
             async with app.run_test(size=(120, 40)) as pilot:
                 await until(pilot, lambda: isinstance(app.screen, RunScreen))
                 if not saving:
-                    assert app.autosaver is not None
-                    app.autosaver.close()
-                    app.autosaver = NoSaver()  # type: ignore[assignment]
+                    # The open session's autosaver, swapped for one that writes nothing.
+                    opened = app.opened
+                    assert opened is not None
+                    opened.autosaver.close()
+                    opened.autosaver = NoSaver()  # type: ignore[assignment]
                 await pilot.press("n")
                 await until(pilot, lambda: isinstance(app.screen, FormModal))
                 field = app.focused

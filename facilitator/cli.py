@@ -11,11 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from facilitator import __version__
 from facilitator.errors import FacilitatorError, UserError
 from facilitator.i18n import Lang, resolve_lang
-from facilitator.messages import argparse_translation, t
+from facilitator.i18n.words import argparse_translation
+from facilitator.i18n.words import cli as t
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
     lang: Lang = "nb"
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} ({t('see_help', self.lang, prog=self.prog)})\n")
 
 
@@ -32,7 +34,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     _Parser.lang = lang
     # The global options are accepted before or after a subcommand; SUPPRESS keeps a
     # subcommand's missing option from overwriting the value given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--workspace", metavar="DIR", default=argparse.SUPPRESS, help=t("opt_workspace", lang)
     )
@@ -49,7 +51,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar=t("command_metavar", lang))
 
-    def add(parent: argparse._SubParsersAction, name: str, key: str) -> argparse.ArgumentParser:
+    def add(parent: argparse._SubParsersAction[_Parser], name: str, key: str) -> _Parser:
         return parent.add_parser(
             name, help=t(key, lang), description=t(key, lang), parents=[common]
         )
@@ -80,7 +82,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     run.add_argument("--agenda", metavar="ID|PATH", help=t("arg_agenda", lang))
     run.add_argument(
         "--participants",
-        metavar='"NAVN,NAVN,..."' if lang == "nb" else '"NAME,NAME,..."',
+        metavar=t("metavar_participants", lang),
         help=t("opt_run_participants", lang),
     )
     run.add_argument("--title", metavar="TEXT", help=t("opt_title", lang))
@@ -88,12 +90,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     run.add_argument("--end", metavar="HH:MM", help=t("opt_run_end", lang))
     resume = add(sub, "resume", "cmd_resume")
     resume.add_argument("session", nargs="?", metavar="SESSION", help=t("arg_session", lang))
+    for command in (run, resume):
+        command.add_argument(
+            "--room", nargs="?", const="local", choices=("local", "lan"), help=t("opt_room", lang)
+        )
     _add_export_and_plan(sub, common, lang)
     return p
 
 
 def _add_agenda_series(
-    asub: argparse._SubParsersAction, common: argparse.ArgumentParser, lang: Lang
+    asub: argparse._SubParsersAction[_Parser], common: _Parser, lang: Lang
 ) -> None:
     series = asub.add_parser(
         "series",
@@ -124,7 +130,7 @@ def _add_agenda_series(
 
 
 def _add_export_and_plan(
-    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, lang: Lang
+    sub: argparse._SubParsersAction[_Parser], common: _Parser, lang: Lang
 ) -> None:
     audiences = ["management", "group"]
     export = sub.add_parser(
@@ -241,12 +247,19 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: L
         from facilitator.commands import tui
 
         return tui.run(
-            workspace, lang, args.agenda, args.participants, args.title, args.start, args.end
+            workspace,
+            lang,
+            args.agenda,
+            args.participants,
+            args.title,
+            args.start,
+            args.end,
+            room=args.room,
         )
     if args.command == "resume":
         from facilitator.commands import tui
 
-        return tui.resume(workspace, lang, args.session)
+        return tui.resume(workspace, lang, args.session, room=args.room)
     if args.command == "sessions":
         from facilitator.commands.sessions import list_sessions
 

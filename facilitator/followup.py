@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Agenda, Capture, Step, StepKind
+from facilitator.i18n import Lang
+from facilitator.localized import LocalizedText
 from facilitator.session.model import Measure, Session
-from facilitator.texts import LocalizedText
+from facilitator.timefmt import short_date
 
 if TYPE_CHECKING:  # the screen imports this module; the reports load when needed
-    from facilitator.report.action_plan import LatestMeasure
+    from facilitator.session.measures import LatestMeasure
 
 STEP_ID = "oppfolging-av-tiltak"
 MINUTES_PER_MEASURE = 2
@@ -122,7 +124,7 @@ def open_earlier_measures(
     and any dated after it are left out: its own measures are not earlier ones.
     Files that cannot be read are skipped here: `facilitator plan` and `sessions`
     report them."""
-    from facilitator.report.action_plan import open_measures
+    from facilitator.session.measures import open_measures
     from facilitator.session.quickread import read_workspace
 
     sessions, _problems = read_workspace(workspace / "sessions")
@@ -155,3 +157,9 @@ def followed_up_here(session: Session, measure: Measure) -> bool:
 def to_follow_up(session: Session) -> list[Measure]:
     """The measures this session follows up, in order."""
     return [m for m in session.measures if m.carried_from is not None]
+
+
+def measure_label(m: Measure, lang: Lang) -> str:
+    """`What (owner, deadline)` on one line, for lists and choices."""
+    details = ", ".join(x for x in (m.owner, short_date(m.deadline, lang)) if x)
+    return f"{m.what} ({details})" if details else m.what

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 
 
 class Paragraph(StrEnum):
@@ -39,10 +39,10 @@ class ParagraphInfo:
     short_en: str
 
     def ref(self, lang: Lang) -> str:
-        return self.ref_en if lang == "en" else self.ref_nb
+        return pick(lang, nb=self.ref_nb, en=self.ref_en)
 
     def short(self, lang: Lang) -> str:
-        return self.short_en if lang == "en" else self.short_nb
+        return pick(lang, nb=self.short_nb, en=self.short_en)
 
 
 PARAGRAPHS: dict[Paragraph, ParagraphInfo] = {

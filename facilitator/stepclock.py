@@ -193,7 +193,7 @@ class StepClock(BaseModel):
             phases: list[str | None] = [ph.id for ph in step.phases] or [None]
             return [Unit(p, ph) for p in people for ph in phases]
         if step.phases:
-            out = []
+            out: list[Unit] = []
             for ph in step.phases:
                 if ph.round:
                     out.extend(Unit(p, ph.id) for p in people)

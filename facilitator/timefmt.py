@@ -6,7 +6,8 @@ import math
 import re
 from datetime import date, datetime, tzinfo
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
+from facilitator.i18n.words import document
 
 
 def clock_text(seconds: float) -> str:
@@ -31,7 +32,16 @@ def short_date(day: date | None, lang: Lang) -> str:
     """`15.04.2026` in bokmål, `2026-04-15` in English; empty for no date."""
     if day is None:
         return ""
-    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+    return pick(lang, nb=f"{day:%d.%m.%Y}", en=day.isoformat())
+
+
+def long_date(day: date, lang: Lang, weekday: bool = False) -> str:
+    """`2. mars 2026` / `2 March 2026`, optionally with the day of the week first.
+    (Here, not with the documents, so that the agenda's series can write one without
+    importing the documents.)"""
+    month = document(f"month_{day.month}", lang)
+    text = document("long_date", lang, day=day.day, month=month, year=day.year)
+    return f"{document(f'weekday_{day.weekday()}', lang)} {text}" if weekday else text
 
 
 _NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitator.errors import UserError
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 from facilitator.tomlsyntax import explain_syntax
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -96,7 +96,7 @@ def _syntax_position(exc: tomllib.TOMLDecodeError) -> str:
 def _syntax_msg(exc: tomllib.TOMLDecodeError, lang: Lang) -> str:
     # tomllib's own words are English and about the parser: say them in the user's
     # language, with the usual cause (`explain_syntax`), and the position part too
-    at_end = " (på slutten av filen)" if lang == "nb" else " (at the end of the file)"
+    at_end = pick(lang, nb=" (på slutten av filen)", en=" (at the end of the file)")
     message = str(exc)
     ending = at_end if _END.search(message) else ""
     return explain_syntax(_END.sub("", _POS.sub("", message)), lang) + ending
@@ -118,7 +118,7 @@ def validation_problems(
         file_loc = loc_map(loc) if loc_map else loc
         line = locate(text, file_loc) if (text is not None and file_loc is not None) else None
         where = f"{path}:{line}" if line else f"{path}"
-        top = "(øverste nivå)" if lang == "nb" else "(top level)"
+        top = pick(lang, nb="(øverste nivå)", en="(top level)")
         field = format_loc(loc, data) or top
         found.append((line or 0, f"{where}: {field}: {explain(err, lang)}"))
     return [text for _, text in sorted(found, key=lambda item: item[0])]
@@ -206,8 +206,8 @@ def explain(err: Any, lang: Lang) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     got = _got(err.get("input"), kind, lang)
-    table = _EXPECT_EN if lang == "en" else _EXPECT_NB
-    nb = lang != "en"
+    table = pick(lang, nb=_EXPECT_NB, en=_EXPECT_EN)
+    nb = pick(lang, nb=True, en=False)
     if kind in table:
         msg = table[kind]
     elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -273,7 +273,7 @@ def _got(value: Any, kind: str, lang: Lang) -> str:
     text = repr(value)
     if len(text) > 40:
         text = text[:37] + "..."
-    return f" (fikk {text})" if lang == "nb" else f" (got {text})"
+    return pick(lang, nb=f" (fikk {text})", en=f" (got {text})")
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(#.*)?$")
@@ -340,8 +340,21 @@ def locate(text: str, loc: Loc) -> int | None:
 
 
 def _texts(lang: Lang) -> dict[str, str]:
-    if lang == "en":
-        return {
+    return pick(
+        lang,
+        nb={
+            "missing": "finner ikke filen",
+            "no_access": "mangler tilgang til filen",
+            "is_dir": "er en mappe, ikke en fil",
+            "not_a_file": "er ikke en vanlig fil (men en enhet, et rør eller lignende)",
+            "too_big": "filen er for stor ({mb} MB); høyst 5 MB",
+            "not_utf8": "filen er ikke gyldig UTF-8-tekst (lagre den som UTF-8)",
+            "syntax": "feil i TOML-syntaksen",
+            "too_deep": (
+                "filen har for mange nivåer med tabeller eller lister til å være en ekte fil"
+            ),
+        },
+        en={
             "missing": "no such file",
             "no_access": "permission denied",
             "is_dir": "is a folder, not a file",
@@ -350,17 +363,8 @@ def _texts(lang: Lang) -> dict[str, str]:
             "not_utf8": "the file is not valid UTF-8 text (save it as UTF-8)",
             "syntax": "TOML syntax error",
             "too_deep": "the file nests tables or lists too deeply to be a real file",
-        }
-    return {
-        "missing": "finner ikke filen",
-        "no_access": "mangler tilgang til filen",
-        "is_dir": "er en mappe, ikke en fil",
-        "not_a_file": "er ikke en vanlig fil (men en enhet, et rør eller lignende)",
-        "too_big": "filen er for stor ({mb} MB); høyst 5 MB",
-        "not_utf8": "filen er ikke gyldig UTF-8-tekst (lagre den som UTF-8)",
-        "syntax": "feil i TOML-syntaksen",
-        "too_deep": "filen har for mange nivåer med tabeller eller lister til å være en ekte fil",
-    }
+        },
+    )
 
 
 # --- writing ----------------------------------------------------------------------

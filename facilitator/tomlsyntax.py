@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 
 _ESCAPE_HINT_NB = "skriv \\ som \\\\, eller bruk enkle anførselstegn: 'C:\\mappe'"
 _ESCAPE_HINT_EN = "write \\ as \\\\, or use single quotes: 'C:\\folder'"
@@ -105,7 +105,7 @@ def explain_syntax(message: str, lang: Lang) -> str:
     for pattern, nb, en in _WORDS:
         match = re.fullmatch(pattern, message)
         if match:
-            words = nb if lang == "nb" else en
+            words = pick(lang, nb=nb, en=en)
             if not match.groups():
                 return words
             # a key comes as a tuple's repr, ('steps', 'title'): say it as TOML does

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Literal, TypeVar, overload
 
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails
@@ -19,10 +19,12 @@ from pydantic_core import InitErrorDetails
 from facilitator.agenda.model import Capture, NoteKind, Phase, Step, StepKind
 from facilitator.i18n import MAX_TEXT
 from facilitator.law import Paragraph
+from facilitator.localized import as_typed, rule_error
 from facilitator.projection import Projection, project, session_schedule
 from facilitator.schedule import Schedule
 from facilitator.session.model import (
     Answer,
+    CapturedItem,
     CheckoutAnswer,
     Dilemma,
     Draft,
@@ -30,6 +32,7 @@ from facilitator.session.model import (
     Finding,
     FindingKind,
     FollowUp,
+    ItemKind,
     Measure,
     MeasureStatus,
     NamesPolicy,
@@ -37,15 +40,19 @@ from facilitator.session.model import (
     Participant,
     Session,
     Visibility,
+    done_on,
+    hr_hint_for,
+    out_of_scale_error,
+    scores_out_of_scale,
 )
 from facilitator.stepclock import Reading, Status, StepClock
-from facilitator.textcheck import suggests_hr
-from facilitator.texts import as_typed, rule_error
 from facilitator.timesource import Clock
 
 Item = TypeVar("Item", Note, Dilemma, Finding, Measure, CheckoutAnswer)
 
-COLLECTIONS = ("notes", "dilemmas", "findings", "measures", "checkouts")
+COLLECTIONS = tuple(ItemKind)
+"""Every kind of captured item (kept by its old name: each is also the name of the
+session's list, so `"notes"` and `ItemKind.NOTES` find the same items)."""
 
 STALE_AFTER = timedelta(hours=2)
 """How long a session can go without any change while a clock runs before the room
@@ -321,8 +328,9 @@ class Workshop:
         hr_hint: bool | None = None,
         visibility: Visibility = Visibility.GROUP,
     ) -> Dilemma:
-        """One dilemma per participant: create it, or replace its content."""
-        hint = suggests_hr(f"{title} {text}") if hr_hint is None else hr_hint
+        """One dilemma per participant: create it, or replace its content. Whether it
+        is one to raise with HR is `hr_hint` when given, else what its words suggest."""
+        hint = hr_hint_for(title, text, hr_hint)
         existing = self.dilemma_of(owner)
         if existing is not None:
             updated = existing.model_copy(
@@ -411,9 +419,8 @@ class Workshop:
         """Record how a measure stands, dated today, with the group's answers to "did
         it work" and "is it enough" when it gave them. One follow-up per measure per
         session: doing it again in the same session corrects it."""
-        measure = self.find("measures", measure_id)
-        assert isinstance(measure, Measure)
-        today = self.now().astimezone().date()
+        measure = self.find(ItemKind.MEASURES, measure_id)
+        today = self._today()
         earlier = [f for f in measure.follow_ups if f.session_id != self.session.id]
         measure.follow_ups = [
             *earlier,
@@ -427,10 +434,7 @@ class Workshop:
             ),
         ]
         measure.status = status
-        if status is MeasureStatus.DONE:
-            measure.done_on = measure.done_on or today
-        else:
-            measure.done_on = None  # not done (any more)
+        measure.done_on = done_on(status, measure.done_on, today)
         measure.updated_at = self.now()
         self._changed()
         return measure
@@ -471,30 +475,95 @@ class Workshop:
 
     # editing any captured item
 
-    def find(self, collection: str, item_id: str) -> Any:
-        for item in self._collection(collection):
+    @overload
+    def find(self, kind: Literal[ItemKind.NOTES], item_id: str) -> Note: ...
+    @overload
+    def find(self, kind: Literal[ItemKind.DILEMMAS], item_id: str) -> Dilemma: ...
+    @overload
+    def find(self, kind: Literal[ItemKind.FINDINGS], item_id: str) -> Finding: ...
+    @overload
+    def find(self, kind: Literal[ItemKind.MEASURES], item_id: str) -> Measure: ...
+    @overload
+    def find(self, kind: Literal[ItemKind.CHECKOUTS], item_id: str) -> CheckoutAnswer: ...
+    @overload
+    def find(self, kind: ItemKind | str, item_id: str) -> CapturedItem: ...
+    def find(self, kind: ItemKind | str, item_id: str) -> CapturedItem:
+        """The item of this kind with this id. KeyError when there is none, or when
+        `kind` names no kind of item (a stored name is taken as its kind)."""
+        for item in self.session.items(ItemKind.named(kind)):
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
 
-    def update(self, collection: str, item_id: str, **changes: Any) -> Any:
+    @overload
+    def update(self, kind: Literal[ItemKind.NOTES], item_id: str, /, **changes: object) -> Note: ...
+    @overload
+    def update(
+        self, kind: Literal[ItemKind.DILEMMAS], item_id: str, /, **changes: object
+    ) -> Dilemma: ...
+    @overload
+    def update(
+        self, kind: Literal[ItemKind.FINDINGS], item_id: str, /, **changes: object
+    ) -> Finding: ...
+    @overload
+    def update(
+        self, kind: Literal[ItemKind.MEASURES], item_id: str, /, **changes: object
+    ) -> Measure: ...
+    @overload
+    def update(
+        self, kind: Literal[ItemKind.CHECKOUTS], item_id: str, /, **changes: object
+    ) -> CheckoutAnswer: ...
+    @overload
+    def update(self, kind: ItemKind | str, item_id: str, /, **changes: object) -> CapturedItem: ...
+    def update(self, kind: ItemKind | str, item_id: str, /, **changes: object) -> CapturedItem:
         """Change fields of a captured item; the whole item is checked first, so a
-        refused change leaves the item as it was."""
-        items = self._collection(collection)
-        item = self.find(collection, item_id)
+        refused change leaves the item as it was. A measure whose status changes
+        gets its done date by the same rule as a follow-up (`done_on`)."""
+        kind = ItemKind.named(kind)
+        # One line per kind: each list is typed as the list of its own model, so the
+        # item put back is known to be of the same model as the one taken out.
+        match kind:
+            case ItemKind.NOTES:
+                return self._replace(self.session.notes, item_id, changes)
+            case ItemKind.DILEMMAS:
+                return self._replace(self.session.dilemmas, item_id, changes)
+            case ItemKind.FINDINGS:
+                return self._replace(self.session.findings, item_id, changes)
+            case ItemKind.MEASURES:
+                return self._replace(self.session.measures, item_id, changes)
+            case ItemKind.CHECKOUTS:
+                return self._replace(self.session.checkouts, item_id, changes)
+
+    def delete(self, kind: ItemKind | str, item_id: str) -> None:
+        kind = ItemKind.named(kind)
+        match kind:
+            case ItemKind.NOTES:
+                _remove(self.session.notes, item_id)
+            case ItemKind.DILEMMAS:
+                _remove(self.session.dilemmas, item_id)
+            case ItemKind.FINDINGS:
+                _remove(self.session.findings, item_id)
+            case ItemKind.MEASURES:
+                _remove(self.session.measures, item_id)
+            case ItemKind.CHECKOUTS:
+                _remove(self.session.checkouts, item_id)
+        self._changed()
+
+    def _replace(self, items: list[Item], item_id: str, changes: dict[str, object]) -> Item:
+        item = _find(items, item_id)
         data = item.model_dump()
         data.update(changes, updated_at=self.now())
         replacement = type(item).model_validate(data)
-        if isinstance(replacement, Measure):
+        if isinstance(replacement, Measure) and isinstance(item, Measure):
             self._check_risk(replacement)
+            if replacement.status is not item.status:
+                replacement.done_on = done_on(replacement.status, item.done_on, self._today())
         items[items.index(item)] = replacement
         self._changed()
         return replacement
 
-    def delete(self, collection: str, item_id: str) -> None:
-        items = self._collection(collection)
-        items.remove(self.find(collection, item_id))
-        self._changed()
+    def _today(self) -> date:
+        return self.now().astimezone().date()
 
     def _check_risk(self, measure: Measure) -> None:
         """Refuse risk scores above the session's scale (1–3 or 1–5) before the
@@ -502,25 +571,11 @@ class Workshop:
         let in here would make each of them fail."""
         scale = self.session.risk_scale
         errors = [
-            InitErrorDetails(
-                type=rule_error(
-                    "risk_out_of_scale",
-                    f"risikoskårer går fra 1 til {scale}",
-                    f"risk scores go from 1 to {scale}",
-                ),
-                loc=(field,),
-                input=value,
-            )
-            for field in ("likelihood", "consequence")
-            if (value := getattr(measure, field)) is not None and value > scale
+            InitErrorDetails(type=out_of_scale_error(scale), loc=(field,), input=value)
+            for field, value in scores_out_of_scale(measure, scale)
         ]
         if errors:
             raise ValidationError.from_exception_data("Measure", errors)
-
-    def _collection(self, name: str) -> list[Any]:
-        if name not in COLLECTIONS:
-            raise KeyError(name)
-        return getattr(self.session, name)
 
     # --- what the step asks for -----------------------------------------------------
 
@@ -560,7 +615,7 @@ class Workshop:
             )
             details = InitErrorDetails(type=error, loc=("booked_end",), input=booked_end)
             raise ValidationError.from_exception_data("Session", [details])
-        changes: dict[str, Any] = {
+        changes: dict[str, object] = {
             "title": title.strip(),
             "unit": unit.strip(),
             "date": day,
@@ -569,7 +624,7 @@ class Workshop:
             "names_policy": names_policy,
         }
         Session.model_validate({**self.session.model_dump(), **changes})  # raises if refused
-        unit_changed = changes["unit"] != self.session.unit
+        unit_changed = unit.strip() != self.session.unit
         for name, value in changes.items():
             setattr(self.session, name, value)
         self._changed()
@@ -586,3 +641,14 @@ class Workshop:
         if added:
             self._changed()
         return added
+
+
+def _find(items: list[Item], item_id: str) -> Item:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def _remove(items: list[Item], item_id: str) -> None:
+    items.remove(_find(items, item_id))

@@ -3,8 +3,10 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,9 @@ from facilitator.agenda.registry import load_agenda
 from facilitator.timesource import FakeClock
 
 REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, which .ci/run installs: the browser the room's tests drive."""
+
 SAMPLE_SESSION = REPO / "sessions" / "2026-03-02-ledergruppe-helse-ost-demo.toml"
 """The invented sample session the README and the goldens use."""
 
@@ -54,3 +59,17 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("dev", print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    """A headless Chromium driven by Playwright (imported here only when a test asks
+    for it). Playwright's own browser download is not used: Debian's is."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        chromium = await p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            await chromium.close()

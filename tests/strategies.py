@@ -20,6 +20,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from facilitator.agenda.model import Agenda, NoteKind
 from facilitator.agenda.registry import load_agenda
 from facilitator.law import Paragraph
+from facilitator.localized import RequiredShortText, ShortText, Text
 from facilitator.session.model import (
     CheckoutAnswer,
     Dilemma,
@@ -35,7 +36,6 @@ from facilitator.session.model import (
     new_session,
 )
 from facilitator.stepclock import Adjustment, Mark, Pass, Run, StepClock
-from facilitator.texts import RequiredShortText, ShortText, Text
 
 
 @cache

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from facilitator.agenda.loader import dumps_agenda, load_agenda_file
 from facilitator.agenda.model import Agenda, Capture, NoteKind, Phase, Role, Step, StepKind
 from facilitator.law import Paragraph
-from facilitator.texts import LocalizedText
+from facilitator.localized import LocalizedText
 from facilitator.tomlfile import FileProblem
 
 from conftest import REPO

@@ -5,6 +5,7 @@ screen is never more than a second from the clock. No timing is asserted here;
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 
 import pytest
@@ -23,7 +24,7 @@ def bench(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_every_benchmark_module_imports(bench):
-    for name in ("common", "terminal", "bare_app", "startup", "documents", "saving", "run"):
+    for name in ("common", "terminal", "bare_app", "startup", "cpu", "documents", "saving", "run"):
         bench(name)
 
 
@@ -54,3 +55,20 @@ def test_the_table_gives_ratio_target_and_result(bench):
     assert lines[3] == "| c | 12.0 ms | 24.0 ms (d) | 0.50× | < 20 ms | PASS |"
     assert lines[4] == "| e | 0.9994 s | – | – | ≤ 1 s | PASS |"
     assert lines[5].endswith("| – | – |")
+
+
+def test_processor_time_is_read_for_a_program_in_a_terminal(bench):
+    # The machinery of the running-timer figure (benchmarks/cpu.py), on the bare app
+    # for a moment: it starts, shows its text, is measured and quits.
+    bare = bench("bare_app")
+    argv = [sys.executable, bare.__file__]
+    used = bench("terminal").cpu_while_running(
+        {"bare": (argv, bare.MARKER.encode(), b"")},
+        bench("common").child_env(),
+        seconds=0.2,
+        size=(200, 60),
+        settle=0,
+    )
+    assert set(used) == {"bare"}
+    assert used["bare"].share >= 0
+    assert used["bare"].drawn >= 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 from conftest import REPO
 
@@ -104,3 +108,76 @@ def test_no_textual_import_statement_outside_ui():
             continue
         text = path.read_text(encoding="utf-8")
         assert "import textual" not in text and "from textual" not in text, path
+
+
+# The layers and the Textual contract in pyproject.toml ([tool.importlinter]), checked
+# by import-linter on the real import graph (imports inside functions count too).
+LINT_IMPORTS = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+
+
+def test_the_import_contracts_hold():
+    out = subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS, "--no-cache", "--no-logo"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Contracts: 2 kept, 0 broken." in out.stdout, out.stdout
+
+
+def _contracts() -> dict[str, dict]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    return {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def _top_level_modules() -> set[str]:
+    root = REPO / "facilitator"
+    names = {p.stem for p in root.glob("*.py") if p.stem != "__init__"}
+    names |= {p.parent.name for p in root.glob("*/__init__.py")}
+    return {f"facilitator.{n}" for n in names}
+
+
+def test_every_module_has_a_layer():
+    # A module named in no layer would be free to import anything: a new one must
+    # be given its place.
+    layered = {
+        name.strip().strip("()")
+        for layer in _contracts()["layers"]["layers"]
+        for name in layer.replace("|", ":").split(":")
+    }
+    assert _top_level_modules() - layered == set()
+
+
+def _private_names(source: str) -> set[str]:
+    """`_name`s a body of code defines: methods, attributes set on `self`, fields."""
+    return (
+        set(re.findall(r"def (_[a-z]\w*)", source))
+        | set(re.findall(r"self\.(_[a-z]\w*)\s*(?::[^=\n]*)?=(?!=)", source))
+        | set(re.findall(r"^\s*(_[a-z]\w*)\s*:", source, re.MULTILINE))
+    )
+
+
+def test_textual_private_names_are_used_in_one_module_only():
+    # tui/textual_words.py says why it needs them; anywhere else, an upgrade of
+    # Textual could break the screen with no test pointing at the cause.
+    textual = Path(importlib.util.find_spec("textual").origin).parent
+    theirs = set()
+    for path in textual.rglob("*.py"):
+        theirs |= _private_names(path.read_text(encoding="utf-8"))
+    sources = {p: p.read_text(encoding="utf-8") for p in (REPO / "facilitator").rglob("*.py")}
+    ours = set()  # (what textual_words sets on Textual's objects is theirs)
+    for path, text in sources.items():
+        if path.name != "textual_words.py":
+            ours |= _private_names(text)
+    found = []
+    for path, text in sources.items():
+        if "tui" not in path.parts or path.name == "textual_words.py":
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            names = set(re.findall(r"\.(_[a-z]\w*)", line)) | set(
+                re.findall(r"""getattr\([^,]+,\s*["'](_[a-z]\w*)""", line)
+            )
+            if (names & theirs) - ours or re.search(r"\btextual(\.\w+)*\._\w", line):
+                found.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)

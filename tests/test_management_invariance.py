@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -130,7 +130,7 @@ def replaced(session: Session, others: Others) -> Session:
 
 drafts = st.builds(
     Draft,
-    form=st.sampled_from(get_args(DraftForm)),
+    form=st.sampled_from(list(DraftForm)),
     item_id=st.none() | item_ids,
     values=st.dictionaries(item_ids, texts | st.booleans(), max_size=4),
     updated_at=aware_datetimes,

@@ -30,8 +30,8 @@ from facilitator.agenda.registry import (
     load_agenda,
 )
 from facilitator.law import FACTORS
+from facilitator.localized import LocalizedText
 from facilitator.schedule import plan
-from facilitator.texts import LocalizedText
 
 from law_text import LAW_EN, LAW_NB, RENDERING_NOTE
 

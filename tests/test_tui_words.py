@@ -9,9 +9,9 @@ from textual.command import CommandPalette
 from textual.widgets import Select
 
 from facilitator.agenda.model import Phase, Role
-from facilitator.texts import LocalizedText
+from facilitator.localized import LocalizedText
 from facilitator.timesource import FakeClock
-from facilitator.tui.screens.run import floor_line
+from facilitator.workshop_view import floor_line
 
 from tui_helpers import (
     make_app,

@@ -25,7 +25,7 @@ from facilitator.agenda.problems import (
     validation_lines,
 )
 from facilitator.agenda.suggest import did_you_mean
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 from facilitator.tomlfile import FileProblem, Loc, locate, read_toml, shown_id
 
 MAX_EXTENDS_DEPTH = 8
@@ -53,7 +53,7 @@ def load_agenda_file(
 def _problem(path: Path, text: str, key: str, nb: str, en: str, lang: Lang) -> FileProblem:
     line = locate(text, (key,))
     where = f"{path}:{line}" if line else str(path)
-    return FileProblem(path, [f"{where}: {key}: {nb if lang == 'nb' else en}"])
+    return FileProblem(path, [f"{where}: {key}: {pick(lang, nb=nb, en=en)}"])
 
 
 def _resolve(

@@ -7,15 +7,15 @@ Every user-facing text is a `LocalizedText` with Norwegian bokmål and English.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from facilitator.law import Paragraph
-from facilitator.texts import LocalizedText, rule_error
+from facilitator.localized import LocalizedText, rule_error
 
-AGENDA_SCHEMA_VERSION = 1
+AGENDA_SCHEMA_VERSION: Final = 1
 MAX_STEPS = 200
 MAX_PHASES = 20
 MAX_LIST = 40

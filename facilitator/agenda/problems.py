@@ -22,9 +22,9 @@ from pydantic import BaseModel, ValidationError
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.suggest import did_you_mean, slug_from
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 from facilitator.law import Paragraph
-from facilitator.texts import LocalizedText
+from facilitator.localized import LocalizedText
 from facilitator.tomlfile import Loc, explain, format_loc, locate, shown_id
 
 _PLACEMENT_KEYS = ("before", "after", "remove")
@@ -84,14 +84,14 @@ def mean(lang: Lang, what: str, after: str = "") -> str:
     """` (mente du …?)` after `after`: `what` is written as it would be typed into the
     file. After a message that ends in parentheses, `(fikk 'rund')`, the question
     follows a semicolon instead."""
-    question = f"mente du {what}?" if lang == "nb" else f"did you mean {what}?"
+    question = pick(lang, nb=f"mente du {what}?", en=f"did you mean {what}?")
     if after.endswith(")"):
         return f"{after}; {question}"
     return f"{after} ({question})"
 
 
 def merge_problem_line(f: AgendaText, p: MergeProblem, lang: Lang) -> str:
-    nb = lang == "nb"
+    nb = pick(lang, nb=True, en=False)
     if p.wrong_type:  # only `remove` has a type the merge itself must check
         at = (*p.loc, p.key)
         head = f"{f.where(at)}: {format_loc(at, f.raw)}: "
@@ -150,7 +150,7 @@ def validation_lines(f: AgendaText, exc: ValidationError, lang: Lang) -> list[st
         # The field as the file says it: a new step in a file with `extends` is
         # steps[0] there, whatever its place in the merged agenda.
         field = format_loc(file_loc, f.raw) if whole else format_loc(loc, f.merged)
-        field = field or ("(øverste nivå)" if lang == "nb" else "(top level)")
+        field = field or pick(lang, nb="(øverste nivå)", en="(top level)")
         where = f"{f.path}:{line}" if line else str(f.path)
         found.append((line or 0, f"{where}: {field}: {_explain(f, err, loc, lang)}"))
     return [text for _, text in sorted(found, key=lambda item: item[0])]
@@ -173,9 +173,11 @@ def _explain(f: AgendaText, err: Any, loc: Loc, lang: Lang) -> str:
     base = explain(err, lang)
     if kind == "model_type" and isinstance(value, str) and _model_at(loc) is LocalizedText:
         # `title = "Innsjekk"`: the text is there, in one language only
-        example = f'`{key} = {{ nb = "{shown_id(value)}", en = "…" }}`'
-        if lang == "en":
-            example = f'`{key} = {{ nb = "…", en = "{shown_id(value)}" }}`'
+        example = pick(
+            lang,
+            nb=f'`{key} = {{ nb = "{shown_id(value)}", en = "…" }}`',
+            en=f'`{key} = {{ nb = "…", en = "{shown_id(value)}" }}`',
+        )
         return mean(lang, example, base)
     if kind == "list_type" and isinstance(value, str | int):
         return mean(lang, f'`{key} = ["{shown_id(str(value))}"]`', base)
@@ -198,14 +200,12 @@ def _expected_plain(kind: str, key: str, value: object, lang: Lang) -> str:
     if not isinstance(value, str):
         return explain({"type": kind, "input": value}, lang)
     example = "10" if kind == "int_type" else "true"
-    if lang == "nb":
-        return (
-            f"forventet {'et heltall' if kind == 'int_type' else 'true eller false'} uten "
-            f"anførselstegn, som {key} = {example} (fikk «{shown_id(value)}»)"
-        )
-    return (
-        f"expected {'a whole number' if kind == 'int_type' else 'true or false'} "
-        f'without quotes, like {key} = {example} (got "{shown_id(value)}")'
+    return pick(
+        lang,
+        nb=f"forventet {'et heltall' if kind == 'int_type' else 'true eller false'} uten "
+        f"anførselstegn, som {key} = {example} (fikk «{shown_id(value)}»)",
+        en=f"expected {'a whole number' if kind == 'int_type' else 'true or false'} "
+        f'without quotes, like {key} = {example} (got "{shown_id(value)}")',
     )
 
 
@@ -216,10 +216,10 @@ def _paragraph_hint(value: object, base: str, lang: Lang) -> str:
     if plain in options and plain != value:
         return mean(lang, f'"{plain}"', base)
     if re.fullmatch(r"2[e-z]", plain):
-        return base + (
-            "; andre ledd har bare bokstavene a–d"
-            if lang == "nb"
-            else "; paragraph 2 has only the letters a–d"
+        return base + pick(
+            lang,
+            nb="; andre ledd har bare bokstavene a–d",
+            en="; paragraph 2 has only the letters a–d",
         )
     return base
 
@@ -229,17 +229,17 @@ def _unknown_key(f: AgendaText, loc: Loc, lang: Lang) -> str:
     if f.parent is not None and len(loc) >= 2 and loc[-3:-2] and loc[-3] in _WHAT:
         options += list(_PLACEMENT_KEYS)
     guess = did_you_mean(str(loc[-1]), options)
-    if lang == "nb":
-        if guess:
-            return f"ukjent felt{mean(lang, f'`{guess}`')}"
-        return f"ukjent felt; her kan du bruke {', '.join(options)}"
     if guess:
-        return f"unknown field{mean(lang, f'`{guess}`')}"
-    return f"unknown field; the fields here are {', '.join(options)}"
+        return pick(lang, nb="ukjent felt", en="unknown field") + mean(lang, f"`{guess}`")
+    return pick(
+        lang,
+        nb=f"ukjent felt; her kan du bruke {', '.join(options)}",
+        en=f"unknown field; the fields here are {', '.join(options)}",
+    )
 
 
 def _missing(f: AgendaText, loc: Loc, lang: Lang) -> str:
-    nb = lang == "nb"
+    nb = pick(lang, nb=True, en=False)
     field = str(loc[-1])
     if field in ("nb", "en") and _model_at(loc[:-1]) is LocalizedText:
         owner = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), "title")

@@ -3,6 +3,7 @@ workspace's own in `<workspace>/agendas/`, which win when ids clash."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from facilitator.agenda.model import Agenda
 from facilitator.agenda.problems import mean
 from facilitator.agenda.suggest import did_you_mean
 from facilitator.errors import UserError
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 from facilitator.tomlfile import FileProblem
 
 DEFAULT_AGENDA = "kollegaveiledning"
@@ -50,16 +51,32 @@ class AgendaEntry:
     problem: str | None
 
 
+# The first line that opens a table (`[step]`, `[[steps]]`): top-level keys such as
+# `id` come before it.
+_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
 def _peek_id(path: Path) -> str | None:
+    """The file's `id`, read from the top-level keys alone (the part before the first
+    table), which is all of the file a lookup by id needs. Should the cut fall inside
+    a multi-line string or array, that part does not parse and the whole file is read."""
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("id")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+    table = _FIRST_TABLE.search(text)
+    try:
+        value = tomllib.loads(text[: table.start()] if table else text).get("id")
+    except tomllib.TOMLDecodeError:
+        try:
+            value = tomllib.loads(text).get("id")
+        except tomllib.TOMLDecodeError:
+            return None
     return value if isinstance(value, str) else None
 
 
 def _candidates(workspace: Path | None) -> list[tuple[str, Path]]:
-    out = []
+    out: list[tuple[str, Path]] = []
     for source, folder in agenda_dirs(workspace):
         out.extend((source, p) for p in sorted(folder.glob("*.toml")) if p.is_file())
     return out
@@ -101,11 +118,13 @@ def load_agenda(ref: str, workspace: Path | None, lang: Lang = "nb") -> Agenda:
         if found is None:
             known = ", ".join(sorted({e.id for e in list_agendas(workspace) if e.agenda}))
             guess = did_you_mean(ref, agenda_ids(workspace))
-            hint = mean(lang, f"«{guess}»" if lang == "nb" else f'"{guess}"') if guess else ""
+            hint = mean(lang, pick(lang, nb=f"«{guess}»", en=f'"{guess}"')) if guess else ""
             raise UserError(
-                f"finner ikke noe opplegg med id «{ref}»{hint}. Tilgjengelige: {known}"
-                if lang == "nb"
-                else f'no agenda has the id "{ref}"{hint}. Available: {known}'
+                pick(
+                    lang,
+                    nb=f"finner ikke noe opplegg med id «{ref}»{hint}. Tilgjengelige: {known}",
+                    en=f'no agenda has the id "{ref}"{hint}. Available: {known}',
+                )
             )
         path = found
     return load_agenda_path(path, workspace, lang)

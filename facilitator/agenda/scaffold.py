@@ -15,7 +15,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def _comment(text: str) -> list[str]:
 def render(blocks: list[Block], lang: Lang) -> str:
     parts = []
     for block in blocks:
-        comment = block.nb if lang == "nb" else block.en
+        comment = pick(lang, nb=block.nb, en=block.en)
         lines = _comment(comment) if comment else []
         if block.toml:
             lines.append(block.toml.strip("\n"))

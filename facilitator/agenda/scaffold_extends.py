@@ -22,7 +22,7 @@ from facilitator.agenda.scaffold import (
     version_and_id,
 )
 from facilitator.i18n import Lang
-from facilitator.texts import LocalizedText
+from facilitator.localized import LocalizedText
 
 NEW_STEP = "egen-tjeneste"
 """The id of the example step added after the changed one."""

@@ -17,10 +17,10 @@ from facilitator.agenda.coverage import missing_factors
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.registry import load_agenda
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli as t
 from facilitator.law import Paragraph
-from facilitator.messages import t
-from facilitator.report.words import long_date
-from facilitator.texts import LocalizedText
+from facilitator.localized import LocalizedText
+from facilitator.timefmt import long_date
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -192,7 +192,7 @@ def in_easter_week(day: date) -> bool:
     """Palm Sunday to Easter Monday, both included."""
     from dateutil.easter import easter
 
-    sunday = easter(day.year)
+    sunday: date = easter(day.year)  # dateutil has no type information
     return sunday - timedelta(days=7) <= day <= sunday + timedelta(days=1)
 
 

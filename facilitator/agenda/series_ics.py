@@ -13,9 +13,9 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from facilitator.agenda.series import Series, SeriesSession, moved_words
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli as t
+from facilitator.ics import calendar, escape_text
 from facilitator.law import label
-from facilitator.messages import t
-from facilitator.report.calendar_ics import calendar, escape_text
 
 PRODID = "-//facilitator//theme series//EN"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -14,12 +13,11 @@ from rich.text import Text
 from facilitator.agenda.coverage import short_refs
 from facilitator.agenda.model import StepKind
 from facilitator.agenda.registry import AgendaEntry, list_agendas, load_agenda, load_agenda_path
-from facilitator.agenda.schema import agenda_file_schema
 from facilitator.commands.output import console, err_console
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli as t
 from facilitator.limits import MAX_PARTICIPANTS
-from facilitator.messages import t
 from facilitator.schedule import plan
 from facilitator.tomlfile import FileProblem
 
@@ -178,5 +176,9 @@ def agenda_validate(workspace: Path, paths: list[Path], lang: Lang) -> int:
 
 
 def agenda_schema() -> int:
+    import json
+
+    from facilitator.agenda.schema import agenda_file_schema
+
     print(json.dumps(agenda_file_schema(), indent=2, ensure_ascii=False))
     return 0

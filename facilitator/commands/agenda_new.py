@@ -15,7 +15,7 @@ from facilitator.agenda.scaffold_extends import extending
 from facilitator.agenda.suggest import slug_from
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 
 AGENDAS = "agendas"
 """The workspace's folder of agendas (`facilitator.agenda.registry` looks there)."""

@@ -18,10 +18,9 @@ from facilitator.agenda.series import (
 from facilitator.commands.agenda import parse_hhmm
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli as t
 from facilitator.law import FACTORS
-from facilitator.messages import t
-from facilitator.report.words import long_date
-from facilitator.timefmt import parse_day
+from facilitator.timefmt import long_date, parse_day
 
 WIDTH = 80
 """The plan is text for a terminal, an e-mail or a file: lines fit in 80 columns."""

@@ -12,7 +12,7 @@ from facilitator.commands.export import refuse_binary_on_terminal, write_output
 from facilitator.commands.plan import parse_day
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 from facilitator.report.shared_exports import SharedRead, read_folders, read_workspace_shared
 from facilitator.session.store import SessionStore
 from facilitator.timefmt import short_date

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 from facilitator.report.build import build_summary
 from facilitator.report.files import checked_target, write_export
 from facilitator.report.formats import BINARY_FORMATS, ExportFormat, render_summary_file
-from facilitator.report.json_export import summary_schema
 from facilitator.report.model import Audience
 from facilitator.session.store import SessionStore
 from facilitator.tomlfile import FileProblem
@@ -59,6 +58,8 @@ def export(
 
 
 def export_schema() -> int:
+    from facilitator.report.json_export import summary_schema
+
     print(json.dumps(summary_schema(), indent=2, ensure_ascii=False))
     return 0
 

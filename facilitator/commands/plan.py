@@ -10,7 +10,7 @@ from typing import Literal
 from facilitator.commands.export import export_time, refuse_binary_on_terminal, write_output
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 from facilitator.report.action_plan import StatusFilter, workspace_plan
 from facilitator.report.html_page import render_html
 from facilitator.report.markdown import render_markdown

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from facilitator.commands.output import console
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 from facilitator.session.store import SessionStore
 
 

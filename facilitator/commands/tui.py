@@ -13,7 +13,7 @@ from pathlib import Path
 
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 
 
 def _run(workspace: Path, lang: Lang, **launch: object) -> int:
@@ -47,11 +47,13 @@ def run(
     title: str | None,
     start: str | None = None,
     end: str | None = None,
+    room: str | None = None,
 ) -> int:
     from facilitator.agenda.registry import DEFAULT_AGENDA, load_agenda
+    from facilitator.session.create import SessionPlan, split_names
     from facilitator.settings import load_settings
 
-    names = [n.strip() for n in (participants or "").split(",") if n.strip()]
+    names = split_names(participants or "")
     # Bad times are one line and exit 2 here, before the screen opens.
     booked_start = _time_of_day("--start", start, lang)
     booked_end = _time_of_day("--end", end, lang)
@@ -59,6 +61,14 @@ def run(
         # Without participants the setup screen opens, and it has fields of its own.
         raise UserError(t("run_slot_needs_participants", lang))
     agenda = load_agenda(agenda_ref or DEFAULT_AGENDA, workspace, lang)
+    if names:
+        # What the screen would refuse to make a session of (a word in brackets that
+        # is not a role, too many people, too long a title) is one line and exit 2
+        # here, before it opens.
+        plan = SessionPlan(agenda, title or agenda.title.get(lang), tuple(names), lang=lang)
+        problems = plan.problems()
+        if problems:
+            raise UserError(problems[0].message)
     # A bad settings file is one line and exit 2 here, before the screen opens.
     settings = load_settings(workspace, lang)
     return _run(
@@ -71,10 +81,12 @@ def run(
         risk_scale=settings.risk_scale,
         booked_start=booked_start,
         booked_end=booked_end,
+        room=room,
     )
 
 
-def resume(workspace: Path, lang: Lang, ref: str | None) -> int:
+def resume(workspace: Path, lang: Lang, ref: str | None, room: str | None = None) -> int:
+    from facilitator.opened_session import check_openable
     from facilitator.session.quickread import read_workspace
     from facilitator.session.store import SessionStore
 
@@ -88,10 +100,9 @@ def resume(workspace: Path, lang: Lang, ref: str | None) -> int:
         if not unfinished:
             raise UserError(t("no_unfinished", lang, path=store.folder))
         path = max(unfinished, key=lambda e: e.updated_at).path
-    session = store.load(path)  # a damaged file is reported here, before the screen opens
-    # So is a session open in another process: one line on stderr and exit code 1,
-    # rather than a screen that opens only to close again. (The screen takes the lock
-    # itself; should another process take it in between, the screen says so.)
-    with store.lock(session.id):
-        pass
-    return _run(workspace, lang, mode="resume", session_path=path)
+    # A damaged file is reported here, before the screen opens, and so is a session
+    # open in another process: one line on stderr and exit code 1, rather than a
+    # screen that opens only to close again. (The screen takes the lock itself;
+    # should another process take it in between, the screen says so.)
+    check_openable(store, path)
+    return _run(workspace, lang, mode="resume", session_path=path, room=room)

@@ -24,24 +24,19 @@ from facilitator.report.build import (
 )
 from facilitator.report.model import Audience, Factor, MeasureEntry
 from facilitator.report.words import w
-from facilitator.session.model import Measure, Visibility
+
+# The newest copy of each measure is worked out with the session's measures, below the
+# documents (`as` names them as still read from here).
+from facilitator.session.measures import LatestMeasure as LatestMeasure
+from facilitator.session.measures import latest_measures as latest_measures
+from facilitator.session.measures import open_measures as open_measures
+from facilitator.session.model import Measure
 from facilitator.session.quickread import SessionMeasures, read_workspace
 from facilitator.session.refs import session_date
 from facilitator.session.units import unit_key
 from facilitator.timefmt import short_date
 
 StatusFilter = Literal["open", "all"]
-
-
-@dataclass(frozen=True)
-class LatestMeasure:
-    """The newest copy of a measure and where it came from."""
-
-    measure: Measure
-    session: SessionMeasures
-    """The session holding this copy."""
-    origin: str
-    """The id of the session that agreed the measure."""
 
 
 @dataclass(frozen=True)
@@ -79,47 +74,6 @@ class ActionPlan:
                 out.append((row.entry.factor, []))
             out[-1][1].append(row)
         return out
-
-
-def latest_measures(
-    sessions: list[SessionMeasures], shared_only: bool = False
-) -> list[LatestMeasure]:
-    """Each measure once, in its newest copy (see the module's docstring); with
-    `shared_only`, its newest shared copy: a later copy the group kept to itself
-    must not hide, or change, what management was shown."""
-    newest: dict[tuple[str, str], LatestMeasure] = {}
-
-    def age(item: LatestMeasure) -> tuple[date, str, str]:
-        changed = item.measure.updated_at or item.measure.created_at
-        return (item.session.date, changed.isoformat(), item.session.updated_at.isoformat())
-
-    for s in sessions:
-        for m in s.measures:
-            if shared_only and m.visibility is not Visibility.SHARED:
-                continue
-            origin = m.carried_from or s.id
-            candidate = LatestMeasure(m, s, origin)
-            # Keyed by origin too: ids are random, so two unrelated sessions could in
-            # principle give two measures the same one.
-            key = (origin, m.id)
-            if key not in newest or age(candidate) >= age(newest[key]):
-                newest[key] = candidate
-    return list(newest.values())
-
-
-def open_measures(sessions: list[SessionMeasures], unit: str | None = None) -> list[LatestMeasure]:
-    """Measures still planned or in progress, in their newest copy: what the next
-    session should follow up (group-only ones too: the group follows up its own),
-    oldest deadline first. With `unit`, only those from that unit's sessions (a blank
-    unit matches sessions with none: a group that gives no unit follows up its own)."""
-    wanted = unit_key(unit) if unit is not None else None
-    found = [
-        item
-        for item in latest_measures(sessions)
-        if item.measure.status.is_open
-        and (wanted is None or unit_key(item.session.unit) == wanted)
-    ]
-    return sorted(found, key=lambda i: (i.measure.deadline or date.max, i.measure.created_at))
 
 
 def _missing_source(session_id: str, lang: Lang) -> str:

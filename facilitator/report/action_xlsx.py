@@ -42,7 +42,8 @@ from facilitator.report.action_csv import (
     plan_extra_columns,
     plan_values,
 )
-from facilitator.report.words import ACTION_PLAN_COLUMNS, columns, long_date, w
+from facilitator.report.words import ACTION_PLAN_COLUMNS, columns, w
+from facilitator.timefmt import long_date
 
 if TYPE_CHECKING:
     from facilitator.report.action_plan import ActionPlan

@@ -54,12 +54,18 @@ Scrub = Callable[[str], str]
 
 
 class _HasVisibility(Protocol):
-    visibility: Visibility
+    @property
+    def visibility(self) -> Visibility: ...
 
 
 V = TypeVar("V", bound=_HasVisibility)
-Visible = Callable[[Iterable[V]], list[V]]
-"""Keeps the items the audience may see."""
+
+
+class Visible(Protocol):
+    """Keeps the items the audience may see (of any kind: a generic function)."""
+
+    def __call__(self, items: Iterable[V]) -> list[V]: ...
+
 Person = Callable[[str | None], str | None]
 """A participant's name for the audience (None for management)."""
 
@@ -339,7 +345,8 @@ def _themes(dilemmas: list[Dilemma], lang: Lang) -> list[DilemmaTheme]:
     """Factors touched by `dilemmas` (those the audience may see), with counts."""
     counts: Counter[Paragraph | None] = Counter()
     for d in dilemmas:
-        counts.update(d.factors or [None])
+        touched: list[Paragraph | None] = [*d.factors] or [None]
+        counts.update(touched)
     return [
         DilemmaTheme(factor=factor(p, lang), count=counts[p]) for p in FACTOR_ORDER if counts[p]
     ]

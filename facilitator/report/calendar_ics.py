@@ -11,35 +11,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from facilitator.ics import calendar, escape_text
+from facilitator.ics import fold as fold  # still read from here
 from facilitator.report.model import MeasureEntry, Summary
-from facilitator.report.words import long_date, w
-from facilitator.timefmt import short_date
+from facilitator.report.words import w
+from facilitator.timefmt import long_date, short_date
 
 PRODID = "-//facilitator//session summary//EN"
-_MAX_OCTETS = 75
-
-
-def escape_text(text: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped, line breaks as `\\n`."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return "\\n".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-
-
-def fold(line: str) -> str:
-    """A content line cut into lines of at most 75 octets (RFC 5545 3.1), each
-    continuation starting with a space, never inside a UTF-8 character."""
-    data = line.encode("utf-8")
-    if len(data) <= _MAX_OCTETS:
-        return line
-    parts = []
-    start, room = 0, _MAX_OCTETS
-    while start < len(data):
-        end = min(start + room, len(data))
-        while end < len(data) and data[end] & 0xC0 == 0x80:
-            end -= 1  # a continuation byte: back up to the start of the character
-        parts.append(data[start:end].decode("utf-8"))
-        start, room = end, _MAX_OCTETS - 1  # the leading space takes one octet
-    return "\r\n ".join(parts)
 
 
 def _utc(moment: datetime) -> str:
@@ -85,22 +63,6 @@ def _meeting_event(s: Summary, stamp: str) -> list[str]:
         f"DESCRIPTION:{escape_text(s.agenda_title)}",
         "END:VEVENT",
     ]
-
-
-def calendar(prodid: str, name: str, events: list[str]) -> str:
-    """A whole iCalendar file around `events` (their content lines): CRLF line
-    ends and lines folded at 75 octets, as RFC 5545 asks."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{prodid}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        *events,
-        "END:VCALENDAR",
-    ]
-    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def render_ics(summary: Summary, stamp: datetime) -> str:

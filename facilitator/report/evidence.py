@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from facilitator.i18n import Lang
+from facilitator.i18n import Lang, pick
 from facilitator.law import FACTORS, Paragraph
 from facilitator.report.shared_exports import LeanMeasure, SharedSession, latest_shared_measures
 from facilitator.report.words import count_phrase, factor_label, w
@@ -69,11 +69,15 @@ class HeldSession:
         return any(role in REPRESENTATIVES and n > 0 for role, n in self.roles or ())
 
 
+FoundKind = Literal["strength", "risk"]
+_SIDES: tuple[FoundKind, FoundKind] = ("strength", "risk")
+
+
 @dataclass(frozen=True)
 class FoundItem:
     """A strength or a risk a group noted and shared."""
 
-    kind: Literal["strength", "risk"]
+    kind: FoundKind
     text: str
     factor: Paragraph | None
     session: HeldSession
@@ -173,7 +177,7 @@ def build_pack(
         FoundItem(kind, f.text, group.factor.paragraph, h)
         for h, s in zip(held, in_period, strict=True)
         for group in s.summary.findings
-        for kind, items in (("strength", group.strengths), ("risk", group.risks))
+        for kind, items in zip(_SIDES, (group.strengths, group.risks), strict=True)
         for f in items
     ]
     by_ref = {s.summary.session_id: s for s in upto}
@@ -306,7 +310,7 @@ def _factors(
 
 
 def _n(n: int, lang: Lang, nb: tuple[str, str], en: tuple[str, str]) -> str:
-    one, many = en if lang == "en" else nb
+    one, many = pick(lang, nb=nb, en=en)
     return count_phrase(n, one, many, lang)
 
 

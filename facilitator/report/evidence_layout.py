@@ -34,8 +34,8 @@ from facilitator.report.evidence import (
 )
 from facilitator.report.shared_exports import LeanFollowUp
 from facilitator.report.summary_layout import follow_up_line
-from facilitator.report.words import long_date, status_word, w
-from facilitator.timefmt import short_date
+from facilitator.report.words import status_word, w
+from facilitator.timefmt import long_date, short_date
 
 
 def evidence_document(pack: EvidencePack) -> Document:

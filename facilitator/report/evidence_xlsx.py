@@ -46,8 +46,9 @@ from facilitator.report.evidence import (
     factor_name,
 )
 from facilitator.report.evidence_layout import status_text
-from facilitator.report.words import long_date, status_word, w
+from facilitator.report.words import status_word, w
 from facilitator.session.model import ParticipantRole
+from facilitator.timefmt import long_date
 
 Value = str | int | date | None
 
@@ -356,16 +357,16 @@ def evidence_xlsx(pack: EvidencePack, stamp: datetime) -> bytes:
             ],
             marked=r.overdue,
         )
-        for f in m.follow_ups:
+        for up in m.follow_ups:
             follow.add(
                 [
                     m.what,
                     r.unit,
-                    f.at,
-                    status_word(f.status, lang),
-                    f.text,
-                    answer_word(f.worked, lang),
-                    answer_word(f.enough, lang),
+                    up.at,
+                    status_word(up.status, lang),
+                    up.text,
+                    answer_word(up.worked, lang),
+                    answer_word(up.enough, lang),
                 ]
             )
     register.finish()

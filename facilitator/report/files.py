@@ -9,7 +9,7 @@ from pathlib import Path
 from facilitator.atomic import ensure_private_dir, write_atomic
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
-from facilitator.messages import t
+from facilitator.i18n.words import cli as t
 from facilitator.report.build import session_ref
 from facilitator.report.formats import ExportFormat
 from facilitator.report.model import Audience

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from facilitator.report.action_csv import measures_csv
-from facilitator.report.calendar_ics import render_ics
-from facilitator.report.html_page import render_html
-from facilitator.report.json_export import render_json
-from facilitator.report.markdown import render_markdown
-from facilitator.report.model import Summary
-from facilitator.report.summary_layout import summary_document
+if TYPE_CHECKING:
+    from facilitator.report.model import Summary
 
 Format = Literal["md", "html", "csv", "json", "ics"]
 """The formats written as text (UTF-8); the screen app offers these."""
@@ -25,15 +20,30 @@ BINARY_FORMATS: tuple[ExportFormat, ...] = ("xlsx",)
 
 
 def render_summary(summary: Summary, fmt: Format, stamp: datetime) -> str:
-    """`summary` as text in `fmt`; `stamp` is the time of export (the calendar's DTSTAMP)."""
+    """`summary` as text in `fmt`; `stamp` is the time of export (the calendar's DTSTAMP).
+
+    Each writer is imported when its format is asked for: `facilitator export`
+    writes one format and starts faster without loading the others."""
     if fmt == "md":
+        from facilitator.report.markdown import render_markdown
+        from facilitator.report.summary_layout import summary_document
+
         return render_markdown(summary_document(summary))
     if fmt == "html":
+        from facilitator.report.html_page import render_html
+        from facilitator.report.summary_layout import summary_document
+
         return render_html(summary_document(summary))
     if fmt == "csv":
+        from facilitator.report.action_csv import measures_csv
+
         return measures_csv(summary.all_measures, summary.lang)
     if fmt == "json":
+        from facilitator.report.json_export import render_json
+
         return render_json(summary)
+    from facilitator.report.calendar_ics import render_ics
+
     return render_ics(summary, stamp)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -19,8 +19,8 @@ from facilitator.i18n import Lang
 from facilitator.law import Paragraph
 from facilitator.session.model import Answer, MeasureStatus, NamesPolicy, ParticipantRole
 
-SUMMARY_FORMAT = "facilitator-summary"
-SUMMARY_SCHEMA_VERSION = 2
+SUMMARY_FORMAT: Final = "facilitator-summary"
+SUMMARY_SCHEMA_VERSION: Final = 2
 """2: owners as the session's names rule allows, `names_policy`, `time_zone`,
 `agreed_on` and `origin_ref` on measures, and dilemma themes counted over the
 dilemmas the audience may see (version 1 counted every dilemma)."""
@@ -299,17 +299,15 @@ class Summary(_Part):
             or any(n.person is not None for n in self.notes)
             or any(c.person is not None for c in self.checkouts)
         )
-        hidden = not all(
-            i.shared
-            for i in (
-                *(f for group in self.findings for f in (*group.strengths, *group.risks)),
-                *self.dilemmas,
-                *self.measures,
-                *self.followed_up,
-                *self.notes,
-                *self.checkouts,
-            )
-        )
+        items: list[FindingEntry | DilemmaEntry | MeasureEntry | NoteEntry | CheckoutEntry] = [
+            *(f for group in self.findings for f in (*group.strengths, *group.risks)),
+            *self.dilemmas,
+            *self.measures,
+            *self.followed_up,
+            *self.notes,
+            *self.checkouts,
+        ]
+        hidden = not all(i.shared for i in items)
         if personal or hidden:
             raise ValueError("a management summary may hold only shared items, none per person")
         return self

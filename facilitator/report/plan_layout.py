@@ -7,8 +7,8 @@ from facilitator.report.action_plan import ActionPlan
 from facilitator.report.blocks import Block, Document, Heading, Para, Table
 from facilitator.report.model import Audience
 from facilitator.report.summary_layout import follow_up_line, risk_cell, status_cell
-from facilitator.report.words import long_date, w
-from facilitator.timefmt import short_date
+from facilitator.report.words import w
+from facilitator.timefmt import long_date, short_date
 
 
 def plan_document(plan: ActionPlan) -> Document:

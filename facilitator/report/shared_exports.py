@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli as t
 from facilitator.law import Paragraph
-from facilitator.messages import t
 from facilitator.session.model import Answer, MeasureStatus, ParticipantRole
 
 if TYPE_CHECKING:

@@ -19,13 +19,12 @@ from facilitator.report.model import (
 from facilitator.report.words import (
     answers_text,
     dilemma_count,
-    long_date,
     meeting_time,
     status_word,
     w,
 )
 from facilitator.session.model import Answer, MeasureStatus
-from facilitator.timefmt import clock_text, short_date
+from facilitator.timefmt import clock_text, long_date, short_date
 
 
 def summary_document(s: Summary) -> Document:
@@ -163,11 +162,18 @@ def risk_cell(m: MeasureEntry) -> str:
 
 
 class _FollowUp(Protocol):
-    at: date
-    status: MeasureStatus
-    text: str
-    worked: Answer | None
-    enough: Answer | None
+    """A follow-up of a measure, in a summary or in a shared export (read only)."""
+
+    @property
+    def at(self) -> date: ...
+    @property
+    def status(self) -> MeasureStatus: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def worked(self) -> Answer | None: ...
+    @property
+    def enough(self) -> Answer | None: ...
 
 
 def follow_up_line(f: _FollowUp, lang: Lang) -> str:

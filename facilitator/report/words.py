@@ -1,334 +1,17 @@
-"""The words of the summary and the action plan, in Norwegian bokmål and English.
-
-Kept apart from `facilitator.messages` (the command line's own words) because
-these end up in documents that people outside the group read: headings, column
-names, statuses and the statement of what a record documents.
-"""
+"""What the documents build of words: the documents' word lookup `w`, column
+headers, statuses, counts and the statement of what a record documents. The words
+themselves are in `facilitator.i18n.document_words`."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import document
 from facilitator.law import Paragraph, label
 from facilitator.session.model import Answer, MeasureStatus
-
-_WORDS: dict[str, tuple[str, str]] = {
-    # key: (nb, en)
-    "title_group": ("Gruppens referat", "The group's record"),
-    "title_management": (
-        "Oppsummering til ledelsen og AMU",
-        "Summary for management and the working environment committee (AMU)",
-    ),
-    "banner_group": (
-        "Gruppens eget referat. Det inneholder navn og det som ble sagt i fortrolighet, "
-        "og skal ikke deles utenfor gruppen.",
-        "The group's own record. It holds names and what was said in confidence: "
-        "do not share it outside the group.",
-    ),
-    "banner_management": (
-        "Kollegaveiledningen er fortrolig. Denne oppsummeringen inneholder bare det gruppen "
-        "har valgt å dele, og ingen opplysninger om enkeltpersoner.",
-        "Peer supervision is confidential. This summary holds only what the group chose "
-        "to share, and nothing about any individual.",
-    ),
-    "draft": (
-        "Utkast: økta er ikke avsluttet ennå.",
-        "Draft: the session has not been finished yet.",
-    ),
-    "date": ("Dato", "Date"),
-    "unit": ("Enhet", "Unit"),
-    "agenda": ("Opplegg", "Agenda"),
-    "participants": ("Deltakere", "Participants"),
-    "present_count": ("{n} til stede", "{n} present"),
-    "names_withheld": ("navnene er ikke tatt med", "names not included"),
-    "facilitator": ("Fasilitator", "Facilitator"),
-    "absent": ("Ikke til stede", "Absent"),
-    "next_meeting": ("Neste møte", "Next meeting"),
-    "not_set": ("ikke avtalt", "not agreed"),
-    "documents_group": ("Hva referatet kan brukes til", "What this record can be used for"),
-    "documents_management": (
-        "Hva oppsummeringen kan brukes til",
-        "What this summary can be used for",
-    ),
-    "findings": ("Styrker og risikoer", "Strengths and risks"),
-    "strengths": ("Styrker", "Strengths"),
-    "risks": ("Risikoer", "Risks"),
-    "measures": ("Tiltak", "Measures"),
-    "followed_up": ("Oppfølging av tidligere tiltak", "Follow-up of earlier measures"),
-    "dilemmas": ("Dilemmaer", "Dilemmas"),
-    "themes": ("Temaer i dilemmaene", "Themes of the dilemmas"),
-    "shared_dilemmas": ("Dilemmaer gruppen har valgt å dele", "Dilemmas the group chose to share"),
-    "notes": ("Notater", "Notes"),
-    "checkouts": ("Fra utsjekken", "From the check-out"),
-    "time": ("Tidsbruk", "Time"),
-    "airtime": ("Taletid per person", "Airtime per person"),
-    "none": ("Ingen.", "None."),
-    "no_factor": ("Uten § 4-3-faktor", "No § 4-3 factor"),
-    "group_only": ("kun gruppen", "group only"),
-    "in_focus": ("i fokus: {name}", "in focus: {name}"),
-    "brought_by": ("tatt opp av {name}", "brought by {name}"),
-    "hr_hint": ("bør drøftes med HR", "worth raising with HR"),
-    "focus_notes": ("fokuspersonens notater", "the focus person's notes"),
-    "takeaway": ("tar med seg", "takes away"),
-    "col_agreed_in": ("Avtalt i økt", "Agreed in session"),
-    "each_dilemma": ("Hver enkelts dilemma", "Each person's dilemma"),
-    "source": ("Laget av facilitator fra økta {id}.", "Made by facilitator from session {id}."),
-    "col_step": ("Steg", "Step"),
-    "col_planned": ("Planlagt (min)", "Planned (min)"),
-    "col_actual": ("Brukt (min)", "Actual (min)"),
-    "col_person": ("Deltaker", "Participant"),
-    "col_minutes": ("Minutter", "Minutes"),
-    "col_question": ("Spørsmål", "Question"),
-    "col_follow_up": ("Oppfølging", "Follow-up"),
-    "col_source": ("Kilde", "Source"),
-    # a measure carried from a session whose file is not in the workspace (deleted,
-    # or kept elsewhere): its id, which begins with the session's date, is all we have
-    "earlier_session_on": ("Tidligere økt ({date})", "An earlier session ({date})"),
-    "earlier_session": ("en tidligere økt", "an earlier session"),
-    "agreed_in_session": ("avtalt i økta {date}", "agreed in the session of {date}"),
-    "col_overdue": ("Forfalt", "Overdue"),
-    "total": ("Totalt", "Total"),
-    "question_n": ("Spørsmål {n}", "Question {n}"),
-    "overdue": ("forfalt", "overdue"),
-    "yes": ("ja", "yes"),
-    "participant_role": ("[deltaker]", "[participant]"),
-    # the HMS action plan's columns (DESIGN.md §3)
-    "col_challenge": ("Utfordring/risiko", "Challenge/risk"),
-    "col_factor": ("§ 4-3-faktor", "§ 4-3 factor"),
-    "col_likelihood": ("Sannsynlighet", "Likelihood"),
-    "col_consequence": ("Konsekvens", "Consequence"),
-    "col_risk": ("Risiko", "Risk"),
-    "col_measure": ("Tiltak", "Measure"),
-    "col_owner": ("Ansvarlig", "Owner"),
-    "col_deadline": ("Frist", "Deadline"),
-    "col_status": ("Status", "Status"),
-    "col_evaluation": ("Oppfølging/evaluering", "Follow-up/evaluation"),
-    "col_done_on": ("Dato utført", "Date done"),
-    # calendar events
-    "deadline_event": ("Frist: {what}", "Deadline: {what}"),
-    "meeting_event": ("Neste møte: {title}", "Next meeting: {title}"),
-    "from_session": ("Fra økta «{title}», {date}.", "From the session “{title}”, {date}."),
-    # the action plan across sessions
-    "plan_title": ("HMS-handlingsplan", "HMS action plan"),
-    "plan_subtitle": (
-        "Tiltak fra kollegaveiledning, per {date}",
-        "Measures from peer supervision, as of {date}",
-    ),
-    "plan_scope_shared": (
-        "Bare tiltak gruppene har merket som delt.",
-        "Only measures the groups marked as shared.",
-    ),
-    "plan_scope_all": (
-        "Alle tiltak, også de som bare er for gruppen.",
-        "All measures, including those for the group only.",
-    ),
-    "plan_scope_open": ("Bare åpne tiltak.", "Open measures only."),
-    "plan_unit": ("Enhet: {unit}.", "Unit: {unit}."),
-    "plan_counts": ("{n} tiltak, {overdue} forfalt.", "{n} {measures}, {overdue} overdue."),
-    "plan_empty": ("Ingen tiltak å vise.", "No measures to show."),
-    # kinds of what leaves the group (see `outgoing`)
-    "kind_title": ("Tittel", "Title"),
-    "kind_unit": ("Enhet", "Unit"),
-    "kind_participants": ("Deltakere", "Participants"),
-    "kind_times": ("Tidsbruk", "Time"),
-    "kind_strength": ("Styrke", "Strength"),
-    "kind_risk": ("Risiko", "Risk"),
-    "kind_theme": ("Tema", "Theme"),
-    "kind_dilemma": ("Dilemma", "Dilemma"),
-    "kind_measure": ("Tiltak", "Measure"),
-    "kind_follow_up": ("Oppfølging", "Follow-up"),
-    "kind_note": ("Notat", "Note"),
-    "kind_checkout": ("Utsjekk", "Check-out"),
-    "kind_next_meeting": ("Neste møte", "Next meeting"),
-    "times_line": (
-        "planlagt og brukt tid for {n} steg (ingen tall per person)",
-        "planned and actual time of {n} steps (no figures per person)",
-    ),
-    # the evidence pack over a period (`facilitator evidence`)
-    "ev_title": (
-        "Dokumentasjon av arbeidet med det psykososiale arbeidsmiljøet",
-        "Evidence of the work on the psychosocial work environment",
-    ),
-    "ev_subtitle": (
-        "Kollegaveiledning i ledergruppene, {start} – {end}",
-        "Peer supervision in the leader groups, {start} – {end}",
-    ),
-    "ev_banner": (
-        "Laget bare av oppsummeringene enhetene har delt med ledelsen. Det gruppene har "
-        "holdt for seg selv, er ikke med, og ingenting her er utledet av det.",
-        "Made only from the summaries the units shared with management. What the groups "
-        "kept to themselves is not in it, and nothing here is derived from it.",
-    ),
-    "ev_period": ("Periode", "Period"),
-    "ev_units": ("Enheter", "Units"),
-    "ev_sessions": ("Økter", "Sessions"),
-    "ev_register": ("Tiltaksregister", "Register of measures"),
-    "ev_overdue_as_of": ("Forfalt per {date}", "Overdue as of {date}"),
-    "ev_statement_heading": ("Hva dokumentasjonen viser", "What this evidence shows"),
-    "ev_statement_intro": (
-        "Pakken kan inngå i dokumentasjonen av virksomhetens internkontroll "
-        "(internkontrollforskriften § 5). Den viser en del av det arbeidet, ikke alt, og "
-        "den viser ikke alene at kravene i § 5 er oppfylt:",
-        "This pack can form part of the documentation of the undertaking's internal "
-        "control (Internal Control Regulations section 5). It shows one part of that "
-        "work, not all of it, and it does not by itself show that section 5 is met:",
-    ),
-    "ev_reps_some": (
-        "Medvirkning (nr. 3): verneombud eller tillitsvalgt var med i {reps} av {n} økter. "
-        "Det viser at arbeidstakernes representanter tok del i de øktene; arbeidstakernes "
-        "medvirkning ellers dokumenteres på annen måte.",
-        "Employee participation (no. 3): a safety or union representative took part in "
-        "{reps} of {n} sessions. That shows the employees' representatives took part in "
-        "those sessions; the employees' participation otherwise is documented elsewhere.",
-    ),
-    "ev_reps_none": (
-        "Medvirkning (nr. 3): ingen av øktene hadde verneombud eller tillitsvalgt til "
-        "stede. Pakken viser ledernes deltakelse, ikke arbeidstakernes; den medvirkningen "
-        "dokumenteres på annen måte.",
-        "Employee participation (no. 3): no session had a safety or union representative "
-        "present. The pack shows the leaders' participation, not the employees'; that "
-        "participation is documented elsewhere.",
-    ),
-    "ev_roles_unknown": (
-        "For {k} av øktene er rollene ikke registrert (delt fra en eldre versjon av "
-        "facilitator).",
-        "For {k} of the sessions the roles were not recorded (shared from an older "
-        "version of facilitator).",
-    ),
-    "ev_mapping": (
-        "Kartlegging (nr. 6): i {sessions} så gruppene på {mapped} av de {total} faktorene "
-        "i § 4-3 og noterte {strengths} og {risks}.",
-        "Mapping (no. 6): in {sessions} the groups looked at {mapped} of the {total} "
-        "factors of section 4-3 and noted {strengths} and {risks}.",
-    ),
-    "ev_measures": (
-        "Tiltak (nr. 6): gruppene avtalte {agreed} i perioden, med ansvarlig, frist og "
-        "status; {scored} av dem har en risikoskår (sannsynlighet × konsekvens). Selve "
-        "risikovurderingen gjøres sammen med arbeidstakerne og deres representanter; "
-        "pakken er et grunnlag for den.",
-        "Measures (no. 6): the groups agreed {agreed} in the period, with owner, deadline "
-        "and status; {scored} of them carry a risk score (likelihood × consequence). The "
-        "risk assessment itself is made with the employees and their representatives; "
-        "the pack is a basis for it.",
-    ),
-    "ev_follow_up": (
-        "Oppfølging (nr. 8): {followed} ble fulgt opp i perioden. Gruppene svarte på om "
-        "tiltaket virket for {worked} av dem og på om det er nok for {enough}. Per {date} "
-        "var {overdue} forfalt.",
-        "Follow-up (no. 8): {followed} were followed up in the period. The groups said "
-        "whether the measure worked for {worked} of them and whether it is enough for "
-        "{enough}. As of {date}, {overdue} were overdue.",
-    ),
-    "ev_not_claimed": (
-        "Pakken sier ingenting om de andre punktene i § 5 (nr. 1, 2, 4, 5 og 7).",
-        "It says nothing about the other points of section 5 (nos. 1, 2, 4, 5 and 7).",
-    ),
-    "ev_not_included_heading": ("Hva pakken ikke inneholder", "What this pack does not contain"),
-    "ev_not_included_group": (
-        "Kollegaveiledningen er fortrolig. Det en gruppe har merket «bare gruppen» – "
-        "dilemmaene, det som ble sagt i veiledningsrundene, og notater og utsjekksvar "
-        "gruppen ikke har delt – blir i gruppen. Pakken er laget bare av det gruppene har "
-        "merket «delt», og ingenting i den er utledet av resten: ikke antall, temaer "
-        "eller datoer.",
-        "Peer supervision is confidential. What a group marked “group only” – its "
-        "dilemmas, what was said in the supervision rounds, and the notes and check-out "
-        "answers it did not share – stays in the group. The pack is made only from what "
-        "the groups marked “shared”, and nothing in it is derived from the rest: no "
-        "counts, themes or dates.",
-    ),
-    "ev_not_included_people": (
-        "Ingenting om enkeltpersoner: ingen navn på deltakerne, ingen taletid og ingen "
-        "liste over hvem som var borte. Den ansvarlige for et tiltak står slik økta som "
-        "avtalte tiltaket tillot.",
-        "Nothing about individuals: no participants' names, no airtime and no list of "
-        "who was away. A measure's owner appears as the session that agreed the measure "
-        "allowed.",
-    ),
-    "ev_not_included_unshared": (
-        "Bare økter enhetene har delt, er med. En økt som ikke er delt, eller som ble delt "
-        "etter at pakken ble laget, mangler her.",
-        "Only sessions the units shared are included. A session not shared, or shared "
-        "after the pack was made, is missing here.",
-    ),
-    "ev_no_sessions": ("Ingen delte økter i perioden.", "No shared sessions in the period."),
-    "ev_factors_heading": ("§ 4-3-faktorene i perioden", "The § 4-3 factors over the period"),
-    "ev_grid_caption": (
-        "Faktor for faktor, økt for økt: hva hver økt tok opp.",
-        "Factor by factor, session by session: what each session took up.",
-    ),
-    "ev_mark_agenda": ("faktoren er tema i opplegget", "the factor is on the agenda"),
-    "ev_mark_mapped": ("styrker eller risikoer notert", "strengths or risks noted"),
-    "ev_mark_measure": ("tiltak avtalt", "measure agreed"),
-    "ev_col_no": ("Nr.", "No."),
-    "ev_col_agenda": ("Opplegg og tema", "Agenda and theme"),
-    "ev_col_present": ("Til stede", "Present"),
-    "ev_col_roles": ("Roller", "Roles"),
-    "ev_col_factor": ("Faktor", "Factor"),
-    "ev_col_on_agenda": ("Økter med faktoren i opplegget", "Sessions with it on the agenda"),
-    "ev_col_mapped": ("Økter der den ble kartlagt", "Sessions where it was mapped"),
-    "ev_col_agreed": ("Tiltak avtalt", "Measures agreed"),
-    "ev_col_highest": ("Høyeste risikoskår", "Highest risk score"),
-    "ev_col_agreed_in": ("Avtalt", "Agreed"),
-    "ev_col_kind": ("Hva", "What"),
-    "ev_col_text": ("Tekst", "Text"),
-    "ev_col_worked": ("Virket det?", "Did it work?"),
-    "ev_col_enough": ("Er det nok?", "Is it enough?"),
-    "ev_col_on_agenda_short": ("I opplegget", "On the agenda"),
-    "ev_col_session": ("Økt", "Session"),
-    "ev_findings_heading": ("Styrker og risikoer etter faktor", "Strengths and risks by factor"),
-    "ev_scores": ("Risikoskår i tiltakene", "Risk scores in the measures"),
-    "ev_worked": ("virket: {answer}", "worked: {answer}"),
-    "ev_enough": ("nok: {answer}", "enough: {answer}"),
-    "ev_register_counts": (
-        "{n} tiltak i registeret, {overdue} forfalt per {date}.",
-        "{n} {measures} in the register, {overdue} overdue as of {date}.",
-    ),
-    "ev_register_scope": (
-        "Hvert tiltak står én gang, slik det sist ble registrert innen {date}, med hele "
-        "historikken: når og hvor det ble avtalt, og hver oppfølging. Med er tiltak som "
-        "ble avtalt eller fulgt opp i perioden, og tiltak som fortsatt var åpne ved "
-        "periodens slutt.",
-        "Each measure appears once, as last recorded by {date}, with its whole history: "
-        "when and where it was agreed, and each follow-up. Included are measures agreed "
-        "or followed up in the period, and measures still open at its end.",
-    ),
-    "ev_draft": ("utkast", "draft"),
-    "ev_roles_not_recorded": ("ikke registrert", "not recorded"),
-    "ev_source": (
-        "Laget av facilitator fra {n} delte oppsummeringer.",
-        "Made by facilitator from {n} shared summaries.",
-    ),
-    "ev_unit_only": ("Bare enheten {unit}.", "Unit {unit} only."),
-    "ev_about": ("Om pakken", "About"),
-    "ev_follow_ups": ("Oppfølging", "Follow-ups"),
-    "ev_coverage": ("Dekning", "Coverage"),
-    "ev_factors_sheet": ("Faktorer", "Factors"),
-    "answer_yes": ("ja", "yes"),
-    "answer_partly": ("delvis", "partly"),
-    "answer_no": ("nei", "no"),
-    "role_leader": ("leder", "leader"),
-    "role_leader_many": ("ledere", "leaders"),
-    "role_safety_rep": ("verneombud", "safety representative"),
-    "role_safety_rep_many": ("verneombud", "safety representatives"),
-    "role_union_rep": ("tillitsvalgt", "union representative"),
-    "role_union_rep_many": ("tillitsvalgte", "union representatives"),
-    "role_hr": ("fra HR", "from HR"),
-    "role_hr_many": ("fra HR", "from HR"),
-    "role_occupational_health": ("fra BHT", "from occupational health"),
-    "role_occupational_health_many": ("fra BHT", "from occupational health"),
-    # short names of the factors, for the rows of a chart
-    "short_1": ("(1) fullt forsvarlig", "(1) fully satisfactory"),
-    "short_2a": ("(2) a krav og forventninger", "(2) a demands, expectations"),
-    "short_2b": ("(2) b emosjonelle krav", "(2) b emotional demands"),
-    "short_2c": ("(2) c arbeidsmengde", "(2) c workload"),
-    "short_2d": ("(2) d støtte og hjelp", "(2) d support and help"),
-    "short_3": ("(3) integritet, verdighet", "(3) integrity, dignity"),
-    "short_4": ("(4) kontakt", "(4) contact"),
-    "short_5": ("(5) trakassering", "(5) harassment"),
-    "short_6": ("(6) vold og trusler", "(6) violence, threats"),
-}
+from facilitator.timefmt import long_date
 
 # The HMS action plan's columns, in the order DESIGN.md §3 gives them.
 ACTION_PLAN_COLUMNS: tuple[str, ...] = (
@@ -345,30 +28,10 @@ ACTION_PLAN_COLUMNS: tuple[str, ...] = (
     "col_done_on",
 )
 
-_STATUS: dict[MeasureStatus, tuple[str, str]] = {
-    MeasureStatus.PLANNED: ("planlagt", "planned"),
-    MeasureStatus.IN_PROGRESS: ("pågår", "in progress"),
-    MeasureStatus.DONE: ("utført", "done"),
-    MeasureStatus.DROPPED: ("avbrutt", "dropped"),
-}
 
-_MONTHS_NB = [
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-]  # fmt: skip
-_MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-_DAYS_NB = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
-_DAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def w(key: str, lang: Lang, **values: object) -> str:
-    """The word or sentence `key` in `lang`, with `values` filled in."""
-    nb, en = _WORDS[key]
-    text = en if lang == "en" else nb
-    return text.format(**values) if values else text
+w = document
+"""The documents' word or sentence `key` in `lang` with `values` filled in:
+`w(key, lang, **values)`."""
 
 
 def columns(lang: Lang) -> list[str]:
@@ -377,8 +40,7 @@ def columns(lang: Lang) -> list[str]:
 
 
 def status_word(status: MeasureStatus, lang: Lang) -> str:
-    nb, en = _STATUS[status]
-    return en if lang == "en" else nb
+    return w(f"status_{status.value}", lang)
 
 
 def factor_label(factor: Paragraph | None, lang: Lang) -> str:
@@ -395,33 +57,28 @@ def answers_text(worked: Answer | None, enough: Answer | None, lang: Lang) -> st
     return ", ".join(p for p in parts if p)
 
 
-def long_date(day: date, lang: Lang, weekday: bool = False) -> str:
-    """`2. mars 2026` / `2 March 2026`, optionally with the day of the week first."""
-    if lang == "en":
-        text = f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-        return f"{_DAYS_EN[day.weekday()]} {text}" if weekday else text
-    text = f"{day.day}. {_MONTHS_NB[day.month - 1]} {day.year}"
-    return f"{_DAYS_NB[day.weekday()]} {text}" if weekday else text
-
-
 def meeting_time(moment: datetime, lang: Lang, zone: str) -> str:
     """The next meeting in the room's time zone `zone` (IANA), wherever the document
     is made or read: `mandag 20. april 2026 kl. 09:00`."""
     local = moment.astimezone(ZoneInfo(zone))
     day = long_date(local.date(), lang, weekday=True)
-    at = "at" if lang == "en" else "kl."
-    return f"{day} {at} {local:%H:%M}"
+    return w("meeting_at", lang, day=day, time=f"{local:%H:%M}")
 
 
 def count_phrase(n: int, one: str, many: str, lang: Lang) -> str:
     """`ingen risikoer`, `1 risiko`, `3 risikoer` (and the English)."""
     if n == 0:
-        return f"{'no' if lang == 'en' else 'ingen'} {many}"
+        return w("count_none", lang, what=many)
     return f"{n} {one if n == 1 else many}"
 
 
+def counted(n: int, noun: str, lang: Lang) -> str:
+    """`count_phrase` of the words `noun_{noun}` (one) and `noun_{noun}_many`."""
+    return count_phrase(n, w(f"noun_{noun}", lang), w(f"noun_{noun}_many", lang), lang)
+
+
 def dilemma_count(n: int, lang: Lang) -> str:
-    return count_phrase(n, "dilemma", "dilemmas" if lang == "en" else "dilemmaer", lang)
+    return counted(n, "dilemma", lang)
 
 
 def documents_statement(
@@ -441,52 +98,24 @@ def documents_statement(
     (internkontrollforskriften § 5 no. 6 and 8). It claims no more: one meeting of
     leaders is not the employees' participation (no. 3), and sorting what was found
     by factor is not a risk assessment (DESIGN.md §3)."""
-    en = lang == "en"
-    group = audience == "group"
-
-    def c(n: int, nb_one: str, nb_many: str, en_one: str, en_many: str) -> str:
-        return (
-            count_phrase(n, en_one, en_many, lang) if en else count_phrase(n, nb_one, nb_many, lang)
-        )
-
-    leaders = c(present, "leder", "ledere", "leader", "leaders")
-    mapped = c(factors, "faktor", "faktorer", "factor", "factors")
-    strong = c(strengths, "styrke", "styrker", "strength", "strengths")
-    weak = c(risks, "risiko", "risikoer", "risk", "risks")
-    agreed = c(measures, "tiltak", "tiltak", "measure", "measures")
-    earlier = c(followed_up, "tiltak", "tiltak", "measure", "measures")
-    if en:
-        this = "this record" if group else "this summary"
-        scores = (
-            f"; {scored} of them carry a risk score (likelihood × consequence)" if measures else ""
-        )
-        return [
-            f"{this.capitalize()} can form part of the documentation of the undertaking's "
-            "internal control (Internal Control Regulations section 5). It shows one part "
-            "of that work, not all of it:",
-            f"The leaders' participation: {leaders} discussed the psychosocial work "
-            "environment (Working Environment Act section 4-3) in structured peer "
-            "supervision. The participation of the employees and their safety and union "
-            "representatives (no. 3) is documented elsewhere.",
-            f"Mapping (no. 6): the group looked at {mapped} of section 4-3 and noted "
-            f"{strong} and {weak}.",
-            f"Measures (no. 6): the group agreed {agreed}, with owner, deadline and "
-            f"status{scores}. The risk assessment itself belongs to the undertaking's "
-            f"internal control, made with the employees and their representatives; "
-            f"{this} is a basis for it.",
-            f"Follow-up (no. 8): this session followed up {earlier} from earlier sessions.",
-        ]
-    this = "referatet" if group else "oppsummeringen"
-    scores = f"; {scored} av dem har en risikoskår (sannsynlighet × konsekvens)" if measures else ""
+    this = w("st_this_group" if audience == "group" else "st_this_management", lang)
+    scores = w("st_scores", lang, scored=scored) if measures else ""
     return [
-        f"{this.capitalize()} kan inngå i dokumentasjonen av virksomhetens internkontroll "
-        "(internkontrollforskriften § 5). Den viser en del av det arbeidet, ikke alt:",
-        f"Ledernes deltakelse: {leaders} drøftet det psykososiale arbeidsmiljøet "
-        "(arbeidsmiljøloven § 4-3) i en strukturert kollegaveiledning. Medvirkningen fra "
-        "arbeidstakerne og deres verneombud og tillitsvalgte (nr. 3) dokumenteres på annen måte.",
-        f"Kartlegging (nr. 6): gruppen så på {mapped} i § 4-3 og noterte {strong} og {weak}.",
-        f"Tiltak (nr. 6): gruppen avtalte {agreed}, med ansvarlig, frist og status{scores}. "
-        "Selve risikovurderingen hører til virksomhetens internkontroll og gjøres sammen "
-        f"med arbeidstakerne og deres representanter; {this} er et grunnlag for den.",
-        f"Oppfølging (nr. 8): denne økta fulgte opp {earlier} fra tidligere økter.",
+        w("st_intro", lang, This=this.capitalize()),
+        w("st_leaders", lang, leaders=counted(present, "leader", lang)),
+        w(
+            "st_mapping",
+            lang,
+            factors=counted(factors, "factor", lang),
+            strengths=counted(strengths, "strength", lang),
+            risks=counted(risks, "risk", lang),
+        ),
+        w(
+            "st_measures",
+            lang,
+            agreed=counted(measures, "measure", lang),
+            scores=scores,
+            this=this,
+        ),
+        w("st_follow_up", lang, earlier=counted(followed_up, "measure", lang)),
     ]

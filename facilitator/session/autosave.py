@@ -5,6 +5,10 @@ worker thread writes the newest one. Snapshots that arrive while a write is
 under way replace each other, so a burst of changes costs one or two writes.
 When a write fails (read-only folder, full disk), the snapshot is kept, the
 failure is reported, and the write is tried again until it succeeds.
+
+Reports go to `on_status`, called on the worker's own thread after each write. It
+must hand the status on and return (the screen app posts it as a message), never
+wait for a screen: the writes would wait with it.
 """
 
 from __future__ import annotations

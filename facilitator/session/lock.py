@@ -23,6 +23,7 @@ import tomli_w
 from facilitator.atomic import FILE_MODE
 from facilitator.errors import RuntimeFailure, SessionLocked, UserError
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli
 
 
 @dataclass(frozen=True)
@@ -103,17 +104,11 @@ class SessionLock:
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
         except OSError as exc:
-            nb = self.lang == "nb"
             if exc.errno == errno.ELOOP:
-                raise UserError(
-                    f"{self.path}: låsefilen er en symbolsk lenke, og facilitator skriver "
-                    "ikke gjennom lenker; fjern den"
-                    if nb
-                    else f"{self.path}: the lock file is a symbolic link, and facilitator "
-                    "does not write through links; remove it"
-                ) from None
-            what = "kan ikke låse økta" if nb else "cannot lock the session"
-            raise RuntimeFailure(f"{self.path}: {what}: {exc.strerror or exc}") from None
+                raise UserError(cli("lock_is_link", self.lang, path=self.path)) from None
+            raise RuntimeFailure(
+                cli("lock_failed", self.lang, path=self.path, error=exc.strerror or exc)
+            ) from None
 
     def _wait_for_holder(self) -> Holder | None:
         """Who holds the lock. The holder writes its pid just after it takes the
@@ -145,21 +140,10 @@ class SessionLock:
         self.release()
 
     def _held_message(self, holder: Holder | None) -> str:
-        nb = self.lang == "nb"
         who = ""
         if holder and holder.pid:
             since = holder.since.astimezone().strftime("%H:%M") if holder.since else "?"
-            who = (
-                f" (pid {holder.pid} på {holder.host or '?'}, siden {since})"
-                if nb
-                else f" (pid {holder.pid} on {holder.host or '?'}, since {since})"
+            who = cli(
+                "lock_holder", self.lang, pid=holder.pid, host=holder.host or "?", since=since
             )
-        if nb:
-            return (
-                f"økta {self.session_id} er åpen i en annen facilitator-prosess{who}; "
-                "lukk den der først"
-            )
-        return (
-            f"session {self.session_id} is open in another facilitator process{who}; "
-            "close it there first"
-        )
+        return cli("lock_held", self.lang, session=self.session_id, holder=who)

@@ -14,7 +14,7 @@ import secrets
 import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal, assert_never, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -25,17 +25,18 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.model import Agenda, NoteKind
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang
 from facilitator.law import Paragraph
 from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
+from facilitator.localized import DraftText, RequiredShortText, ShortText, Text, rule_error
 from facilitator.stepclock import StepClock
-from facilitator.texts import DraftText, RequiredShortText, ShortText, Text, rule_error
 
-SESSION_FORMAT = "facilitator-session"
-SESSION_SCHEMA_VERSION = 2
+SESSION_FORMAT: Final = "facilitator-session"
+SESSION_SCHEMA_VERSION: Final = 2
 """2: `names_policy` (for `names_in_management_export`), `time_zone`, and on measures
 `owner_role`, `history_names` and `agreed_names_policy`. Version 1 files are read
 and upgraded in memory (`upgrade_v1`); they are saved as version 2."""
@@ -181,8 +182,19 @@ class Dilemma(_Item):
     text: Text = ""
     factors: Factors = []
     hr_hint: bool = False
-    """The dilemma touches something where HR should be involved."""
+    """The dilemma touches something where HR should be involved (`hr_hint_for`)."""
     visibility: Visibility = Visibility.GROUP
+
+
+def hr_hint_for(title: str, text: str, flagged: bool | None = None) -> bool:
+    """Whether a dilemma is marked as one to raise with HR: as the facilitator
+    marked it when they did, otherwise as its words suggest (`suggests_hr`). The
+    one place this is decided: the workshop and the forms both ask here."""
+    # Imported here: its patterns take a noticeable part of start-up to compile, and
+    # every command that reads a session (export, plan) loads this module.
+    from facilitator.textcheck import suggests_hr
+
+    return suggests_hr(f"{title} {text}") if flagged is None else flagged
 
 
 class FindingKind(StrEnum):
@@ -260,6 +272,48 @@ class Measure(_Item):
         return self.likelihood * self.consequence
 
 
+RiskScale = Literal[3, 5]
+"""How far likelihood and consequence go, from 1: a session's `risk_scale`."""
+
+
+def risk_scores(scale: int) -> range:
+    """The scores a session with this scale takes (1–3 or 1–5); the forms offer these."""
+    return range(1, scale + 1)
+
+
+def scores_out_of_scale(measure: Measure, scale: int) -> list[tuple[str, int]]:
+    """The risk scores of `measure` that its session's scale does not take, as
+    (field, value). The one check of the scale: the session, the workshop and the
+    quick reader of session files all ask here, each saying it in its own way."""
+    return [
+        (field, value)
+        for field, value in (
+            ("likelihood", measure.likelihood),
+            ("consequence", measure.consequence),
+        )
+        if value is not None and value not in risk_scores(scale)
+    ]
+
+
+def out_of_scale_error(scale: int, measure_id: str | None = None) -> PydanticCustomError:
+    """What a score above the scale is refused with, naming the measure when the
+    error is not already about one measure's field."""
+    nb = f"risikoskårer går fra 1 til {scale}"
+    en = f"risk scores go from 1 to {scale}"
+    if measure_id is not None:
+        nb, en = f"tiltak {measure_id}: {nb}", f"measure {measure_id}: {en}"
+    return rule_error("risk_out_of_scale", nb, en)
+
+
+def done_on(status: MeasureStatus, before: date | None, today: date) -> date | None:
+    """The day a measure was done, for the status it now gets: kept when it was done
+    already, today when it is done now, none when it is not done (any more). The one
+    status rule, for a follow-up and an edit alike."""
+    if status is MeasureStatus.DONE:
+        return before or today
+    return None
+
+
 class CheckoutAnswer(_Item):
     person: Ref
     question: Annotated[int, Field(ge=0, le=40)] = 0
@@ -268,9 +322,80 @@ class CheckoutAnswer(_Item):
     visibility: Visibility = Visibility.GROUP
 
 
-DraftForm = Literal[
-    "notes", "dilemmas", "findings", "measures", "checkouts", "next_meeting", "follow_up"
-]
+CapturedItem = Note | Dilemma | Finding | Measure | CheckoutAnswer
+"""Any item the group captures (see `ItemKind`)."""
+
+
+class ItemKind(StrEnum):
+    """The kinds of captured item. A kind's value is the name of the session's list
+    that holds them, and what a draft (`Draft.form`) and a session file say."""
+
+    NOTES = "notes"
+    DILEMMAS = "dilemmas"
+    FINDINGS = "findings"
+    MEASURES = "measures"
+    CHECKOUTS = "checkouts"
+
+    @property
+    def model(self) -> type[CapturedItem]:
+        """The pydantic model of an item of this kind."""
+        return ITEM_MODELS[self]
+
+    @property
+    def form(self) -> DraftForm:
+        """The capture form that adds or edits an item of this kind."""
+        return DraftForm(self.value)
+
+    @classmethod
+    def of(cls, item: CapturedItem) -> ItemKind:
+        """The kind of a captured item."""
+        return next(kind for kind, model in ITEM_MODELS.items() if type(item) is model)
+
+    @classmethod
+    def named(cls, name: str) -> ItemKind:
+        """The kind with this (stored) name; KeyError for anything else, as for an
+        id that is not there: a step's or a participant's list is not a kind."""
+        try:
+            return cls(name)
+        except ValueError:
+            raise KeyError(name) from None
+
+
+ITEM_MODELS: dict[ItemKind, type[CapturedItem]] = {
+    ItemKind.NOTES: Note,
+    ItemKind.DILEMMAS: Dilemma,
+    ItemKind.FINDINGS: Finding,
+    ItemKind.MEASURES: Measure,
+    ItemKind.CHECKOUTS: CheckoutAnswer,
+}
+
+
+class DraftForm(StrEnum):
+    """The capture forms: one per kind of item (same value), and two that change
+    what is there rather than add an item. The values are what a draft stores, so
+    they never change (old session files and crash recovery read them)."""
+
+    NOTES = "notes"
+    DILEMMAS = "dilemmas"
+    FINDINGS = "findings"
+    MEASURES = "measures"
+    CHECKOUTS = "checkouts"
+    NEXT_MEETING = "next_meeting"
+    FOLLOW_UP = "follow_up"
+    """Edits a carried measure; a draft's `item_id` is the measure's id."""
+
+    @property
+    def item_kind(self) -> ItemKind | None:
+        """The kind of item the form adds or edits; None for the next meeting and a
+        follow-up (which edits a measure, but is not the measure form)."""
+        try:
+            return ItemKind(self.value)
+        except ValueError:
+            return None
+
+
+FormKind = DraftForm
+"""The same enum by a name that says it is about forms, not only drafts."""
 
 
 class Draft(_Model):
@@ -284,6 +409,20 @@ class Draft(_Model):
     values: Annotated[dict[Ref, DraftText | bool], Field(max_length=20)] = {}
     """The form's fields as typed, by field name (a choice as its value's text)."""
     updated_at: UtcDatetime
+
+
+ItemList = list[Note] | list[Dilemma] | list[Finding] | list[Measure] | list[CheckoutAnswer]
+"""The session's list of one kind of item (`Session.items`)."""
+
+SessionState = Literal["setup", "running", "finished"]
+
+
+def session_state(started_at: datetime | None, finished_at: datetime | None) -> SessionState:
+    """Where a session is in its life: the one rule, for a session and for the
+    short entry a list of sessions reads (`facilitator.session.quickread`)."""
+    if finished_at is not None:
+        return "finished"
+    return "running" if started_at is not None else "setup"
 
 
 class Session(_Model):
@@ -304,7 +443,7 @@ class Session(_Model):
     facilitator: Ref | None = None
     booked_start: UtcDatetime | None = None
     booked_end: UtcDatetime | None = None
-    risk_scale: Literal[3, 5] = 5
+    risk_scale: RiskScale = 5
     names_policy: NamesPolicy = NamesPolicy.OWNERS
     """Which names a management export may hold."""
     time_zone: TimeZoneName = DEFAULT_TIME_ZONE
@@ -324,6 +463,38 @@ class Session(_Model):
     next_meeting: UtcDatetime | None = None
     draft: Draft | None = None
 
+    @overload
+    def items(self, kind: Literal[ItemKind.NOTES]) -> list[Note]: ...
+    @overload
+    def items(self, kind: Literal[ItemKind.DILEMMAS]) -> list[Dilemma]: ...
+    @overload
+    def items(self, kind: Literal[ItemKind.FINDINGS]) -> list[Finding]: ...
+    @overload
+    def items(self, kind: Literal[ItemKind.MEASURES]) -> list[Measure]: ...
+    @overload
+    def items(self, kind: Literal[ItemKind.CHECKOUTS]) -> list[CheckoutAnswer]: ...
+    @overload
+    def items(self, kind: ItemKind) -> ItemList: ...
+    def items(self, kind: ItemKind) -> ItemList:
+        """The session's own list of items of this kind (changing it changes the session)."""
+        match kind:
+            case ItemKind.NOTES:
+                return self.notes
+            case ItemKind.DILEMMAS:
+                return self.dilemmas
+            case ItemKind.FINDINGS:
+                return self.findings
+            case ItemKind.MEASURES:
+                return self.measures
+            case ItemKind.CHECKOUTS:
+                return self.checkouts
+            case _:
+                assert_never(kind)
+
+    def all_items(self) -> list[tuple[ItemKind, CapturedItem]]:
+        """Every captured item with its kind, kind by kind in `ItemKind` order."""
+        return [(kind, item) for kind in ItemKind for item in self.items(kind)]
+
     @model_validator(mode="before")
     @classmethod
     def _legacy(cls, data: object) -> object:
@@ -340,8 +511,8 @@ class Session(_Model):
                 f"hver deltaker trenger sin egen id; brukt flere ganger: {names}",
                 f"each participant needs an id of its own; used more than once: {names}",
             )
-        for name in ("notes", "dilemmas", "findings", "measures", "checkouts"):
-            item_ids = [item.id for item in getattr(self, name)]
+        for name in ItemKind:
+            item_ids = [item.id for item in self.items(name)]
             if len(set(item_ids)) != len(item_ids):
                 twice = ", ".join(sorted({i for i in item_ids if item_ids.count(i) > 1})[:5])
                 # Items are found by id (editing, the action plan): a second one with
@@ -372,20 +543,13 @@ class Session(_Model):
                 f"clocks for steps that are not in the agenda: {unknown}",
             )
         for m in self.measures:
-            for value in (m.likelihood, m.consequence):
-                if value is not None and value > self.risk_scale:
-                    raise rule_error(
-                        "risk_out_of_scale",
-                        f"tiltak {m.id}: risikoskårer går fra 1 til {self.risk_scale}",
-                        f"measure {m.id}: risk scores go from 1 to {self.risk_scale}",
-                    )
+            if scores_out_of_scale(m, self.risk_scale):
+                raise out_of_scale_error(self.risk_scale, m.id)
         return self
 
     @property
-    def state(self) -> Literal["setup", "running", "finished"]:
-        if self.finished_at is not None:
-            return "finished"
-        return "running" if self.started_at is not None else "setup"
+    def state(self) -> SessionState:
+        return session_state(self.started_at, self.finished_at)
 
     @property
     def present(self) -> list[Participant]:

@@ -28,9 +28,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from facilitator.fields import Ref, UtcDatetime
 from facilitator.i18n import Lang
 from facilitator.limits import MAX_ITEMS, MAX_PARTICIPANTS
-from facilitator.session.model import Measure, NamesPolicy, Session, upgrade_v1
+from facilitator.localized import RequiredShortText, ShortText
+from facilitator.session.model import (
+    Measure,
+    NamesPolicy,
+    Session,
+    SessionState,
+    scores_out_of_scale,
+    session_state,
+    upgrade_v1,
+)
 from facilitator.session.store import END_LINE, SessionStore
-from facilitator.texts import RequiredShortText, ShortText
 from facilitator.tomlfile import MAX_FILE_BYTES, FileProblem
 
 # Table headers as tomli-w writes them: at the start of a line. Splitting the text
@@ -67,11 +75,9 @@ class SessionMeasures:
     finished_at: datetime | None = None
 
     @property
-    def state(self) -> Literal["setup", "running", "finished"]:
+    def state(self) -> SessionState:
         """As `Session.state`: for lists of sessions (the start screen)."""
-        if self.finished_at is not None:
-            return "finished"
-        return "running" if self.started_at is not None else "setup"
+        return session_state(self.started_at, self.finished_at)
 
 
 class _Name(BaseModel):
@@ -107,7 +113,7 @@ class _Sheet(BaseModel):
     @model_validator(mode="after")
     def _scores_in_scale(self) -> _Sheet:
         for m in self.measures:
-            if any(v is not None and v > self.risk_scale for v in (m.likelihood, m.consequence)):
+            if scores_out_of_scale(m, self.risk_scale):
                 raise ValueError(f"measure {m.id}: risk score above {self.risk_scale}")
         return self
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from facilitator.atomic import ensure_private_dir, write_atomic
 from facilitator.errors import UserError
 from facilitator.i18n import Lang
+from facilitator.i18n.words import cli
 from facilitator.session.lock import SessionLock
 from facilitator.session.model import (
     READABLE_SCHEMA_VERSIONS,
@@ -55,71 +56,33 @@ def _is_complete(text: str) -> bool:
 
 
 def _damaged(path: Path, lang: Lang) -> str:
-    if lang == "nb":
-        return f"{path}: øktfilen er skadet eller ufullstendig og blir ikke endret"
-    return f"{path}: the session file is damaged or incomplete and will not be changed"
+    return cli("store_damaged", lang, path=path)
 
 
 def parse_session(data: dict[str, Any], text: str | None, path: Path, lang: Lang) -> Session:
     """A session from a parsed file, or `FileProblem`. Given the file's `text`,
     problems name lines, and a file cut short is known by its missing last line."""
-    nb = lang == "nb"
     if not data:
-        raise FileProblem(path, [f"{path}: " + ("filen er tom" if nb else "the file is empty")])
+        raise FileProblem(path, [f"{path}: " + cli("store_empty", lang)])
     if data.get("format") != SESSION_FORMAT:
-        raise FileProblem(
-            path,
-            [
-                f"{path}: "
-                + (
-                    'ikke en øktfil fra facilitator (mangler format = "facilitator-session")'
-                    if nb
-                    else 'not a facilitator session file (no format = "facilitator-session")'
-                )
-            ],
-        )
+        raise FileProblem(path, [f"{path}: " + cli("store_foreign", lang)])
     version = data.get("schema_version")
     newer = isinstance(version, int) and version > SESSION_SCHEMA_VERSION
     if newer and not isinstance(version, bool):
-        raise FileProblem(
-            path,
-            [
-                f"{path}: "
-                + (
-                    f"skrevet av en nyere facilitator (format {version}); oppdater programmet"
-                    if nb
-                    else f"written by a newer facilitator (format {version}); please upgrade"
-                )
-            ],
-        )
+        raise FileProblem(path, [f"{path}: " + cli("store_newer", lang, version=version)])
     if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:
         # Checked here: a missing version would take the default, and true or 1.0
         # would pass the model's Literal[1].
         line = locate(text, ("schema_version",)) if text is not None else None
         where = f"{path}:{line}" if line else f"{path}"
         if version is None:
-            what = "mangler; feltet må være med" if nb else "missing; this field is required"
+            what = cli("store_version_missing", lang)
         else:
-            known = " eller ".join(map(str, READABLE_SCHEMA_VERSIONS))
-            what = f"forventet {known} (fikk {version!r})"
-            if not nb:
-                known = " or ".join(map(str, READABLE_SCHEMA_VERSIONS))
-                what = f"expected {known} (got {version!r})"
+            known = cli("store_or", lang).join(map(str, READABLE_SCHEMA_VERSIONS))
+            what = cli("store_version_expected", lang, known=known, got=repr(version))
         raise FileProblem(path, [_damaged(path, lang), f"{where}: schema_version: {what}"])
     if text is not None and not _is_complete(text):
-        raise FileProblem(
-            path,
-            [
-                f"{path}: "
-                + (
-                    f"øktfilen slutter for tidlig (siste linje «{END_LINE}» mangler); "
-                    "den er trolig avkortet og blir ikke endret"
-                    if nb
-                    else f'the session file ends too early (the last line "{END_LINE}" is '
-                    "missing); it was probably cut off and will not be changed"
-                )
-            ],
-        )
+        raise FileProblem(path, [f"{path}: " + cli("store_cut_off", lang, end_line=END_LINE)])
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
@@ -173,19 +136,10 @@ class SessionStore:
             ]
         if len(matches) == 1:
             return matches[0]
-        nb = self.lang == "nb"
         if not matches:
-            raise UserError(
-                f"finner ingen økt «{ref}» i {self.folder}"
-                if nb
-                else f'no session "{ref}" in {self.folder}'
-            )
+            raise UserError(cli("store_not_found", self.lang, ref=ref, folder=self.folder))
         names = ", ".join(m.stem for m in matches[:5])
-        raise UserError(
-            f"«{ref}» passer til flere økter: {names}"
-            if nb
-            else f'"{ref}" matches several sessions: {names}'
-        )
+        raise UserError(cli("store_ambiguous", self.lang, ref=ref, names=names))
 
     def load(self, ref: str | Path) -> Session:
         path = ref if isinstance(ref, Path) else self.resolve(ref)
@@ -211,11 +165,7 @@ class SessionStore:
             # `load` would refuse such a file: better to keep the last good one.
             size, most = len(data) / 1024 / 1024, MAX_FILE_BYTES // 1024 // 1024
             raise UserError(
-                f"økta {session_id} er for stor til å lagres ({size:.1f} MB, høyst {most} MB); "
-                "gjør noen lange tekster kortere"
-                if self.lang == "nb"
-                else f"session {session_id} is too large to save ({size:.1f} MB, at most "
-                f"{most} MB); shorten some long texts"
+                cli("store_too_large", self.lang, session=session_id, size=size, most=most)
             )
         # The workspace's own folder (or one made for this file) is kept owner-only;
         # a session file opened from somewhere else (`facilitator resume
@@ -230,9 +180,7 @@ class SessionStore:
         """Save a new session; refuses to replace any existing file."""
         target = self.path_for(session.id)
         if target.exists():
-            raise UserError(
-                f"{target} finnes allerede" if self.lang == "nb" else f"{target} already exists"
-            )
+            raise UserError(cli("store_exists", self.lang, path=target))
         return self.save(session, target)
 
     def entries(self) -> list[SessionEntry]:

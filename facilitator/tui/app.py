@@ -1,5 +1,7 @@
-"""The Textual app: opens, locks and autosaves a session, and moves between
-the start, setup and run screens. The workshop logic lives in the domain.
+"""The Textual app: moves between the start, setup and run screens. Making a
+session (`facilitator.session.create`), opening, saving and closing it
+(`facilitator.opened_session`) and the workshop itself live in the domain; the app
+calls them and says what happened.
 
 The start screen is what `facilitator` shows first, so only what it needs is
 imported here; the run, setup and help screens (and the Markdown that help
@@ -10,27 +12,32 @@ from __future__ import annotations
 import contextlib
 import functools
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.errors import FacilitatorError, SessionLocked
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.timefmt import hhmm, short_date
 from facilitator.timesource import Clock, SystemClock
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.start import NEW, StartScreen
-from facilitator.tui.strings import s
 from facilitator.tui.textual_words import own_bindings
 
 if TYPE_CHECKING:
     from facilitator.agenda.model import Agenda
+    from facilitator.opened_session import OpenedSession
+    from facilitator.room.host import InputKind
+    from facilitator.room.server import Room
     from facilitator.session.autosave import AutoSaver, SaveStatus
     from facilitator.session.lock import SessionLock
     from facilitator.session.model import Session
@@ -55,6 +62,39 @@ class Launch:
     booked_end: time | None = None
     """`run --end`: when it ends; not after the start (or, without one, not after the
     moment the session opens) means the next day."""
+    room: str | None = None
+    """`--room`: open the room with the session, `local` (the room's screen on this
+    computer) or `lan` (the participants' phones too)."""
+
+
+ANY_ADDRESS = "0.0.0.0"  # noqa: S104 - the room on the LAN listens on every address
+"""Where the room listens when the participants' phones may join (`--room lan`):
+the laptop's address on the room's network is not known in advance."""
+
+
+def _open_in_browser(url: str) -> None:
+    """Open `url` in a graphical browser, if this computer shows one: in a plain
+    console, `webbrowser` would start a text browser in the terminal the app runs
+    in. Without one the room's dialog shows the link to open by hand."""
+    import os
+    import sys
+    import webbrowser
+
+    graphical = sys.platform in ("darwin", "win32") or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY")
+    )
+    if graphical:
+        with contextlib.suppress(webbrowser.Error):
+            webbrowser.open(url, new=1)
+
+
+class SaveReport(Message):
+    """What the autosaver reports, posted from its thread (`post_message` is safe
+    to call from another thread; the autosaver never waits for the screen)."""
+
+    def __init__(self, status: SaveStatus) -> None:
+        super().__init__()
+        self.status = status
 
 
 class FacilitatorApp(App[None]):
@@ -80,11 +120,13 @@ class FacilitatorApp(App[None]):
         self.launch = launch
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.workshop: Workshop | None = None
-        self.autosaver: AutoSaver | None = None
-        self.lock: SessionLock | None = None
-        self.session_path: Path | None = None
+        self.opened: OpenedSession | None = None
+        """The session open in this process, if any (closed on quit)."""
         self.save_status: SaveStatus | None = None
+        self.room: Room | None = None
+        """The room's server while it is open (`open_room`)."""
+        self.show_in_browser: Callable[[str], object] = _open_in_browser
+        """How the room's screen is opened in a browser (tests replace it)."""
         self._quit_warned = False
         self.title = s("app_title", lang)
 
@@ -96,6 +138,26 @@ class FacilitatorApp(App[None]):
 
         return SessionStore(self.workspace, self.lang)
 
+    # What the open session holds, as the screens and tests have always read it.
+
+    @property
+    def workshop(self) -> Workshop | None:
+        return self.opened.workshop if self.opened is not None else None
+
+    @property
+    def autosaver(self) -> AutoSaver | None:
+        opened = self.opened
+        return opened.autosaver if opened is not None and not opened.closed else None
+
+    @property
+    def lock(self) -> SessionLock | None:
+        opened = self.opened
+        return opened.lock if opened is not None and not opened.closed else None
+
+    @property
+    def session_path(self) -> Path | None:
+        return self.opened.path if self.opened is not None else None
+
     # --- flow -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -103,28 +165,38 @@ class FacilitatorApp(App[None]):
         if mode == "resume" and self.launch.session_path is not None:
             self.open_path(self.launch.session_path)
         elif mode == "run" and self.launch.names and self.launch.agenda is not None:
-            from facilitator.followup import add_follow_up, open_earlier_measures
-            from facilitator.session.model import new_session
+            from facilitator.session.create import PlanRefused
 
-            title = self.launch.title or f"{self.launch.agenda.title.get(self.lang)}"
-            session = new_session(
-                title, self.launch.agenda, self.clock.now(), self.launch.names, lang=self.lang
-            )
-            session.risk_scale = 3 if self.launch.risk_scale == 3 else 5
-            if self.launch.booked_start is not None or self.launch.booked_end is not None:
-                from facilitator.slot import booked_slot
-
-                launch = self.launch
-                session.booked_start, session.booked_end = booked_slot(
-                    session.date, launch.booked_start, launch.booked_end, session.created_at
-                )
-            # No unit on the command line: it follows up sessions that gave none either.
-            add_follow_up(session, open_earlier_measures(self.workspace, session.unit))
+            try:
+                session = self._from_command_line(self.launch.agenda)
+            except PlanRefused as exc:  # the command checks first; this is for other callers
+                self.exit(return_code=exc.exit_code, message=str(exc))
+                return
             self.open_session(session, new=True)
         elif mode in ("run", "setup") and self.launch.agenda is not None:
             self.show_setup(self.launch.agenda)
         else:
             self.show_start()
+
+    def _from_command_line(self, agenda: Agenda) -> Session:
+        """`facilitator run --participants ...`: the session made as setup makes one.
+        The command checked the participants and times before the screen opened."""
+        from facilitator.followup import open_earlier_measures
+        from facilitator.session.create import SessionPlan
+
+        launch = self.launch
+        # No unit on the command line: it follows up sessions that gave none either.
+        plan = SessionPlan(
+            agenda,
+            launch.title or agenda.title.get(self.lang),
+            tuple(launch.names),
+            start=f"{launch.booked_start:%H:%M}" if launch.booked_start else "",
+            end=f"{launch.booked_end:%H:%M}" if launch.booked_end else "",
+            lang=self.lang,
+            risk_scale=3 if launch.risk_scale == 3 else 5,
+            follow_up=tuple(open_earlier_measures(self.workspace, "")),
+        )
+        return plan.create(self.clock.now())
 
     def show_start(self) -> None:
 
@@ -196,17 +268,20 @@ class FacilitatorApp(App[None]):
         self.open_session(session, new=False, path=path)
 
     def open_session(self, session: Session, new: bool, path: Path | None = None) -> None:
-        from facilitator.session.autosave import AutoSaver
+        from facilitator.opened_session import OpenedSession
         from facilitator.tui.screens.run import RunScreen
-        from facilitator.workshop import Workshop
 
-        lock = self.store.lock(session)
         try:
-            lock.acquire()
-            if new:
-                path = self.store.create(session)
+            opened = OpenedSession.open(
+                self.store,
+                session,
+                self.clock,
+                new=new,
+                path=path,
+                on_status=self._status_from_thread,
+                on_submit=self._submitted,
+            )
         except FacilitatorError as exc:
-            lock.release()
             message = (
                 s("locked", self.lang, error=exc) if isinstance(exc, SessionLocked) else str(exc)
             )
@@ -216,16 +291,11 @@ class FacilitatorApp(App[None]):
             else:
                 self.exit(return_code=1, message=str(exc))
             return
-        self.lock = lock
-        self.session_path = path or self.store.path_for(session.id)
-        self.autosaver = AutoSaver(
-            self.store, self.session_path, on_status=self._status_from_thread
-        )
-        self.workshop = Workshop(session, self.clock, on_change=self._changed)
-        stopped = None if new else self.workshop.stop_stale_clocks()
-        if new or session.current_step is None:
-            self.workshop.begin()
-        self.push_screen(RunScreen(self.workshop, self.lang))
+        self.opened = opened
+        self.push_screen(RunScreen(opened.workshop, self.lang))
+        if self.launch.room is not None:
+            self.run_worker(self.open_room(lan=self.launch.room == "lan"), exclusive=True)
+        stopped = opened.stale_stopped_at
         if stopped is not None:
             when = f"{short_date(stopped.astimezone().date(), self.lang)} {hhmm(stopped)}"
             self.notify(s("stale_clock", self.lang, when=when), severity="warning", timeout=20)
@@ -233,18 +303,21 @@ class FacilitatorApp(App[None]):
     # --- saving -----------------------------------------------------------------------
 
     def _changed(self) -> None:
-        if self.workshop is not None and self.autosaver is not None:
-            self.autosaver.submit(
-                self.workshop.session.model_dump(mode="python", exclude_none=True)
-            )
-            self.save_status = self.autosaver.status
+        """The open session changed outside the workshop (the export's names rule)."""
+        if self.opened is not None:
+            self.opened.save()
+
+    def _submitted(self, status: SaveStatus) -> None:
+        self.save_status = status
 
     def _status_from_thread(self, status: SaveStatus) -> None:
-        # RuntimeError: the app is shutting down; the autosaver still finishes its write
+        # RuntimeError: the app's loop is gone; the autosaver still finishes its write
         with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self._status, status)
+            self.post_message(SaveReport(status))
 
-    def _status(self, status: SaveStatus) -> None:
+    @on(SaveReport)
+    def _status(self, message: SaveReport) -> None:
+        status = message.status
         previous = self.save_status
         self.save_status = status
         if status.error and (previous is None or previous.error != status.error):
@@ -255,26 +328,67 @@ class FacilitatorApp(App[None]):
         elif previous is not None and previous.error and not status.error:
             self.notify(s("save_recovered", self.lang), timeout=4)
 
+    # --- the room -----------------------------------------------------------------------
+
+    async def open_room(self, lan: bool) -> None:
+        """Open the room's server in this app's own event loop, on this computer only
+        or (`lan`) on the room's network too, and the room's screen in a browser."""
+        from facilitator.room.host import WorkshopHost
+        from facilitator.room.server import LOOPBACK, Room
+
+        workshop = self.workshop
+        if workshop is None:
+            return
+        if self.room is not None:
+            if self.room.lan == lan:
+                return
+            await self.close_room(quiet=True)
+        room = Room(WorkshopHost(workshop, on_input=self._room_input, lang=self.lang))
+        try:
+            await room.start(host=ANY_ADDRESS if lan else LOOPBACK)
+        except OSError as exc:
+            self.notify(s("room_failed", self.lang, error=exc), severity="error", timeout=15)
+            return
+        self.room = room
+        self._redraw_run_screen()
+        self.notify(s("room_opened", self.lang), timeout=4)
+        self.show_in_browser(room.wall_url)
+
+    async def close_room(self, quiet: bool = False) -> None:
+        room, self.room = self.room, None
+        if room is not None:
+            await room.stop()
+            if not quiet:
+                self.notify(s("room_stopped", self.lang), timeout=6)
+
+    def _room_input(self, kind: InputKind, person: str | None) -> None:
+        """Something came in from a phone: the workshop has it and has handed it to
+        the autosaver; the facilitator's screen shows it at once, and who sent it."""
+        self._redraw_run_screen()
+        workshop = self.workshop
+        who = workshop.name(person) if workshop is not None and person else ""
+        what = s(f"room_got_{kind.value}", self.lang)
+        line = f"{who} – {what}" if who else f"{what} ({s('room_no_name', self.lang)})"
+        self.notify(s("room_input", self.lang, what=line), timeout=5)
+
+    def _redraw_run_screen(self) -> None:
+        from facilitator.tui.screens.run import RunScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.refresh_all()
+
     def close_session(self, timeout: float = 5.0) -> bool:
-        done = True
-        if self.autosaver is not None:
-            done = self.autosaver.close(timeout)
-            self.autosaver = None
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
-        return done
+        return self.opened.close(timeout) if self.opened is not None else True
 
     async def action_quit(self) -> None:
-        if self.autosaver is not None:
-            self.autosaver.retry_now()
-            if not self.autosaver.flush(timeout=2.0) and not self._quit_warned:
-                self._quit_warned = True
-                error = self.autosaver.status.error or "…"
-                self.notify(
-                    s("unsaved_on_quit", self.lang, error=error), severity="error", timeout=10
-                )
-                return
+        opened = self.opened
+        if opened is not None and not opened.save_now(timeout=2.0) and not self._quit_warned:
+            self._quit_warned = True
+            error = opened.status.error or "…"
+            self.notify(s("unsaved_on_quit", self.lang, error=error), severity="error", timeout=10)
+            return
+        await self.close_room(quiet=True)
         self.close_session()
         self.exit()
 
@@ -289,7 +403,7 @@ class FacilitatorApp(App[None]):
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.lang, self.key_rows(self.screen)))
 
-    def key_rows(self, screen: Screen) -> list[tuple[str, str]]:
+    def key_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
         """Each of the screen's keys (then the app's) once: the keys that do it and
         the longer of its two texts."""
         rows: dict[str, tuple[list[str], str]] = {}
@@ -311,7 +425,7 @@ class FacilitatorApp(App[None]):
         # Textual's own palette, in the user's language.
         from facilitator.tui.textual_words import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             self.push_screen(
                 Palette(self.lang, s("palette_search", self.lang), id="--command-palette")
             )
@@ -326,7 +440,7 @@ class FacilitatorApp(App[None]):
         """Ctrl+C, which people press to quit: Textual says which key does, in English."""
         self.notify(s("quit_hint", self.lang), title=s("quit_hint_title", self.lang))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands in the user's language, and only those that fit here.
         Its SVG screenshot is left out on purpose: it would write what is on screen
         (dilemmas, notes) to a file outside the workspace's protected folders."""

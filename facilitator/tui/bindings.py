@@ -12,7 +12,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from facilitator.i18n import Lang
-from facilitator.tui.strings import has, s
+from facilitator.i18n.words import screen as s
 from facilitator.tui.textual_words import localize_select_overlay, own_bindings
 
 
@@ -23,8 +23,8 @@ def localize(node: DOMNode, lang: Lang) -> None:
         table[key] = [
             replace(
                 b,
-                description=s(b.description, lang) if has(b.description) else b.description,
-                tooltip=s(b.tooltip, lang) if has(b.tooltip) else b.tooltip,
+                description=s(b.description, lang) if s.has(b.description) else b.description,
+                tooltip=s(b.tooltip, lang) if s.has(b.tooltip) else b.tooltip,
             )
             for b in bindings
         ]

@@ -4,25 +4,34 @@ one from the list of everything captured; `FormModal` shows them."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from facilitator.agenda.model import Capture
-from facilitator.followup import followed_up_here, to_follow_up
+from facilitator.followup import followed_up_here, measure_label, to_follow_up
 from facilitator.i18n import MAX_TEXT, Lang
+from facilitator.i18n.words import screen as s
 from facilitator.law import FACTORS, label
 from facilitator.session.model import (
     Answer,
+    CapturedItem,
+    CheckoutAnswer,
+    Dilemma,
+    Draft,
     DraftForm,
+    Finding,
     FindingKind,
+    ItemKind,
     Measure,
     MeasureStatus,
+    Note,
     Visibility,
+    hr_hint_for,
+    risk_scores,
 )
-from facilitator.textcheck import hr_concerns, mentions_health, names_someone, suggests_hr
-from facilitator.timefmt import short_date
-from facilitator.tui.strings import s
+from facilitator.textcheck import hr_concerns, mentions_health, names_someone
 from facilitator.workshop import Workshop
 
 Values = dict[str, Any]
@@ -102,7 +111,7 @@ def nudges(w: Workshop, values: Values, lang: Lang, hr: bool) -> list[str]:
     return hints
 
 
-def note_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def note_form(w: Workshop, lang: Lang, item: Note | None = None) -> Form:
     reading = w.reading()
     title = s("form_note", lang)
     if item is None:
@@ -127,14 +136,14 @@ def note_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         factors = [v["factor"]] if v["factor"] else []
         if item is not None:
             return w.update(
-                "notes", item.id, text=v["text"], factors=factors, visibility=_visibility(v)
+                ItemKind.NOTES, item.id, text=v["text"], factors=factors, visibility=_visibility(v)
             )
         return w.add_note(v["text"], _visibility(v), factors)
 
-    return Form("notes", title, fields, apply, item_id=item.id if item else None)
+    return Form(DraftForm.NOTES, title, fields, apply, item_id=item.id if item else None)
 
 
-def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def dilemma_form(w: Workshop, lang: Lang, item: Dilemma | None = None) -> Form:
     reading = w.reading()
     owner = (
         item.owner
@@ -181,12 +190,13 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     ]
 
     def apply(v: Values) -> object:
-        hr = bool(v["hr"]) or suggests_hr(f"{v['title']} {v['text']}")
+        # An unticked box leaves it to the words: the box can add the hint, not hide it.
+        hr = hr_hint_for(v["title"], v["text"], True if v["hr"] else None)
         factors = [v["factor"]] if v["factor"] else []
         current = item if item is not None and v["owner"] == item.owner else None
         if current is not None:
             return w.update(
-                "dilemmas",
+                ItemKind.DILEMMAS,
                 current.id,
                 title=v["title"],
                 text=v["text"],
@@ -197,7 +207,7 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         return w.set_dilemma(v["owner"], v["title"], v["text"], factors, hr, _visibility(v))
 
     return Form(
-        "dilemmas",
+        DraftForm.DILEMMAS,
         s("form_dilemma", lang),
         fields,
         apply,
@@ -207,7 +217,7 @@ def dilemma_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     )
 
 
-def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def finding_form(w: Workshop, lang: Lang, item: Finding | None = None) -> Form:
     kinds = [
         (s("form_strength", lang), FindingKind.STRENGTH),
         (s("form_risk", lang), FindingKind.RISK),
@@ -235,7 +245,7 @@ def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     def apply(v: Values) -> object:
         if item is not None:
             return w.update(
-                "findings",
+                ItemKind.FINDINGS,
                 item.id,
                 kind=v["kind"],
                 text=v["text"],
@@ -245,15 +255,19 @@ def finding_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         return w.add_finding(v["kind"], v["text"], v["factor"], _visibility(v))
 
     return Form(
-        "findings", s("form_finding", lang), fields, apply, item_id=item.id if item else None
+        DraftForm.FINDINGS,
+        s("form_finding", lang),
+        fields,
+        apply,
+        item_id=item.id if item else None,
     )
 
 
 def _scores(top: int) -> list[tuple[str, Any]]:
-    return [(str(n), n) for n in range(1, top + 1)]
+    return [(str(n), n) for n in risk_scores(top)]
 
 
-def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def measure_form(w: Workshop, lang: Lang, item: Measure | None = None) -> Form:
     top = w.session.risk_scale
     fields = [
         FormField("what", s("form_what", lang), "area", item.what if item else "", required=True),
@@ -327,11 +341,15 @@ def measure_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
             "visibility": _visibility(v),
         }
         if item is not None:
-            return w.update("measures", item.id, status=v["status"], **common)
+            return w.update(ItemKind.MEASURES, item.id, status=v["status"], **common)
         return w.add_measure(**common)
 
     return Form(
-        "measures", s("form_measure", lang), fields, apply, item_id=item.id if item else None
+        DraftForm.MEASURES,
+        s("form_measure", lang),
+        fields,
+        apply,
+        item_id=item.id if item else None,
     )
 
 
@@ -344,7 +362,7 @@ def risk_line(values: Values, lang: Lang) -> str | None:
     return None
 
 
-def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def checkout_form(w: Workshop, lang: Lang, item: CheckoutAnswer | None = None) -> Form:
     step = (
         w.step
         if Capture.CHECKOUT in w.step.captures
@@ -371,7 +389,7 @@ def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     def apply(v: Values) -> object:
         if item is not None:
             return w.update(
-                "checkouts",
+                ItemKind.CHECKOUTS,
                 item.id,
                 person=v["person"],
                 question=v["question"],
@@ -381,32 +399,34 @@ def checkout_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         return w.add_checkout(v["person"], v["text"], v["question"], _visibility(v))
 
     return Form(
-        "checkouts", s("form_checkout", lang), fields, apply, item_id=item.id if item else None
+        DraftForm.CHECKOUTS,
+        s("form_checkout", lang),
+        fields,
+        apply,
+        item_id=item.id if item else None,
     )
 
 
-def next_meeting_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def next_meeting_form(w: Workshop, lang: Lang, item: CapturedItem | None = None) -> Form:
+    """The next meeting is the session's, not an item's: `item` is not used."""
     fields = [
         FormField(
             "when", s("form_next_meeting", lang), "datetime", w.session.next_meeting, required=True
         )
     ]
     return Form(
-        "next_meeting", s("key_next_meeting", lang), fields, lambda v: w.set_next_meeting(v["when"])
+        DraftForm.NEXT_MEETING,
+        s("key_next_meeting", lang),
+        fields,
+        lambda v: w.set_next_meeting(v["when"]),
     )
-
-
-def measure_label(m: Measure, lang: Lang) -> str:
-    """`What (owner, deadline)` on one line, for lists and choices."""
-    details = ", ".join(x for x in (m.owner, short_date(m.deadline, lang)) if x)
-    return f"{m.what} ({details})" if details else m.what
 
 
 def _answers(lang: Lang) -> list[tuple[str, Any]]:
     return [(s(f"answer_{a.value}", lang), a) for a in Answer]
 
 
-def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
+def follow_up_form(w: Workshop, lang: Lang, item: Measure | None = None) -> Form:
     """Status and an evaluation of one measure carried over from an earlier session;
     the first not yet followed up here is chosen unless `item` says which."""
     measures = to_follow_up(w.session)
@@ -451,7 +471,7 @@ def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
         return w.follow_up(v["measure"], v["status"], v["text"], v["worked"], v["enough"])
 
     return Form(
-        "follow_up",
+        DraftForm.FOLLOW_UP,
         s("form_follow_up", lang),
         fields,
         apply,
@@ -460,12 +480,53 @@ def follow_up_form(w: Workshop, lang: Lang, item: Any = None) -> Form:
     )
 
 
-FORMS: dict[DraftForm, Callable[..., Form]] = {
-    "notes": note_form,
-    "dilemmas": dilemma_form,
-    "findings": finding_form,
-    "measures": measure_form,
-    "checkouts": checkout_form,
-    "next_meeting": next_meeting_form,
-    "follow_up": follow_up_form,
+class FormFactory(Protocol):
+    """Builds a form: to add an item (no `item`), or to edit `item`."""
+
+    def __call__(self, w: Workshop, lang: Lang, item: CapturedItem | None = None, /) -> Form: ...
+
+
+Edited = TypeVar("Edited", Note, Dilemma, Finding, Measure, CheckoutAnswer)
+
+
+def _editing(
+    model: type[Edited], build: Callable[[Workshop, Lang, Edited | None], Form]
+) -> FormFactory:
+    """`build` as a factory that takes any item, and refuses one of another kind
+    (an edit of a note in the measure form would save nonsense)."""
+
+    def factory(w: Workshop, lang: Lang, item: CapturedItem | None = None, /) -> Form:
+        if item is not None and not isinstance(item, model):
+            raise TypeError(f"{build.__name__} edits a {model.__name__}, not {type(item).__name__}")
+        return build(w, lang, item)
+
+    return factory
+
+
+FORMS: dict[DraftForm, FormFactory] = {
+    DraftForm.NOTES: _editing(Note, note_form),
+    DraftForm.DILEMMAS: _editing(Dilemma, dilemma_form),
+    DraftForm.FINDINGS: _editing(Finding, finding_form),
+    DraftForm.MEASURES: _editing(Measure, measure_form),
+    DraftForm.CHECKOUTS: _editing(CheckoutAnswer, checkout_form),
+    DraftForm.NEXT_MEETING: next_meeting_form,
+    DraftForm.FOLLOW_UP: _editing(Measure, follow_up_form),
 }
+"""Every form by its kind (a draft's `form`; a plain stored string finds it too)."""
+
+
+def edit_form(w: Workshop, lang: Lang, item: CapturedItem) -> Form:
+    """The form that edits `item`, chosen by its kind."""
+    return FORMS[ItemKind.of(item).form](w, lang, item)
+
+
+def draft_form(w: Workshop, lang: Lang, draft: Draft) -> Form:
+    """The form a draft was typed into, on the item it was editing (a follow-up's is
+    a measure); a new one when that item has been deleted since, so that what was
+    typed comes back as new rather than being lost. Fill it with `draft.values`."""
+    item: CapturedItem | None = None
+    kind = ItemKind.MEASURES if draft.form is DraftForm.FOLLOW_UP else draft.form.item_kind
+    if kind is not None and draft.item_id is not None:
+        with contextlib.suppress(KeyError):
+            item = w.find(kind, draft.item_id)
+    return FORMS[draft.form](w, lang, item)

@@ -26,7 +26,7 @@ from textual.dom import DOMNode
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import Lang
-from facilitator.tui.strings import s
+from facilitator.i18n.words import screen as s
 
 
 class Palette(CommandPalette):

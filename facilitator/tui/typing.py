@@ -28,7 +28,7 @@ queued for them in one edit, and refuse what goes past their limit at once
 refusing the whole item when it is saved.
 
 This is the one module that leans on how Textual routes keys; nothing private of
-Textual is used here or elsewhere.
+Textual is used here (what is, is in `facilitator.tui.textual_words`).
 """
 
 from __future__ import annotations
@@ -68,8 +68,12 @@ def _room(current: int, selected: int, limit: int) -> int:
 
 
 # A plain mixin at run time: Textual reads a widget's CSS bases and component
-# classes along the first base, so the mixin must not stand there as a widget.
-_MixinBase = Widget if TYPE_CHECKING else object
+# classes along the first base, so the mixin must not stand there as a widget. To
+# mypy it is one, so that what it calls on the field is checked.
+if TYPE_CHECKING:
+    _MixinBase = Widget
+else:
+    _MixinBase = object
 
 
 class _TypedInOrder(_MixinBase):
@@ -182,8 +186,10 @@ class BoundedInput(_TypedInOrder, Input):
 
     def _insert(self, text: str) -> None:
         start, end = sorted(self.selection)
-        room = _room(len(self.value), end - start, self.max_length)
+        limit = self.max_length
+        # Textual's Input takes no limit (None or 0) as none; this field is given one.
+        room = _room(len(self.value), end - start, limit) if limit else len(text)
         if text[:room]:
             self.replace(text[:room], start, end)
-        if len(text) > room:
-            self.post_message(LimitReached(self, self.max_length))
+        if limit and len(text) > room:
+            self.post_message(LimitReached(self, limit))

@@ -14,8 +14,8 @@ from textual.widgets import Static
 from facilitator.agenda.coverage import short_refs
 from facilitator.agenda.model import Agenda
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.tui.bindings import localize
-from facilitator.tui.strings import s
 
 
 def theme_line(agenda: Agenda, lang: Lang) -> str:

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.tui.bindings import localize
-from facilitator.tui.strings import s
 
 
 class ConfirmModal(ModalScreen[bool]):

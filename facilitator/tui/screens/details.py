@@ -23,12 +23,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.i18n import Lang, clean_text
+from facilitator.i18n.words import screen as s
 from facilitator.session.model import NamesPolicy
 from facilitator.timefmt import parse_day, parse_moment, short_date
 from facilitator.tomlfile import explain
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import SHORT_TEXT
-from facilitator.tui.strings import s
 from facilitator.tui.widgets.choices import names_policy_select
 from facilitator.workshop import Workshop
 

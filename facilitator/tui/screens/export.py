@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.report.build import build_summary
 from facilitator.report.files import checked_target, default_export_path, write_export
 from facilitator.report.formats import EXPORT_FORMATS, ExportFormat, render_summary_file
@@ -27,7 +28,6 @@ from facilitator.session.model import NamesPolicy, Session
 from facilitator.session.store import SessionStore
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.strings import s
 from facilitator.tui.typing import TYPE_AHEAD_BINDINGS
 from facilitator.tui.widgets.choices import names_policy_options, names_policy_select
 

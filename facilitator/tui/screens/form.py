@@ -27,13 +27,13 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from facilitator.i18n import Lang, clean_text
-from facilitator.session.model import FindingKind
+from facilitator.i18n.words import screen as s
+from facilitator.session.model import DraftForm, FindingKind
 from facilitator.stepclock import Level, Status
 from facilitator.timefmt import clock_text, moment_text, parse_day, parse_moment, short_date
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.strings import s
 from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, BoundedTextArea, LimitReached
 from facilitator.workshop import Workshop
 
@@ -416,7 +416,7 @@ class FormModal(ModalScreen[bool]):
     def discard_question(self) -> str:
         """The question before a form with text is closed, in its own words."""
         kind = self.form.kind
-        if kind == "findings":
+        if kind is DraftForm.FINDINGS:
             chosen = self._widget(self.form.fields[0]).value
             what = s(
                 "form_the_risk" if chosen == FindingKind.RISK else "form_the_strength", self.lang
@@ -424,7 +424,7 @@ class FormModal(ModalScreen[bool]):
         else:
             what = s(f"form_the_{kind}", self.lang)
         key = "form_discard_new" if self.form.item_id is None else "form_discard_edit"
-        if kind in ("next_meeting", "follow_up"):
+        if kind in (DraftForm.NEXT_MEETING, DraftForm.FOLLOW_UP):
             key = "form_discard_edit"  # these change what is there, they add nothing
         return s(key, self.lang, what=what)
 

@@ -10,7 +10,7 @@ stays on the item.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import assert_never
 
 from rich.text import Text
 from textual import on
@@ -20,22 +20,32 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.law import PARAGRAPHS, Paragraph
-from facilitator.session.model import Finding, FindingKind, Measure, Visibility
+from facilitator.session.model import (
+    CapturedItem,
+    CheckoutAnswer,
+    Dilemma,
+    Finding,
+    FindingKind,
+    ItemKind,
+    Measure,
+    Note,
+    Visibility,
+)
 from facilitator.timefmt import short_date
 from facilitator.tui import forms
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.screens.form import FormModal
-from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
 
 KIND_KEYS = {
-    "notes": "form_note",
-    "dilemmas": "form_dilemma",
-    "findings": "form_finding",
-    "measures": "form_measure",
-    "checkouts": "form_checkout",
+    ItemKind.NOTES: "form_note",
+    ItemKind.DILEMMAS: "form_dilemma",
+    ItemKind.FINDINGS: "form_finding",
+    ItemKind.MEASURES: "form_measure",
+    ItemKind.CHECKOUTS: "form_checkout",
 }
 
 WHAT_WIDTH = 12
@@ -82,47 +92,40 @@ class ItemsScreen(Screen[None]):
 
     # --- the rows ---------------------------------------------------------------------
 
-    def _items(self) -> list[tuple[str, Any]]:
-        s_ = self.workshop.session
-        return [
-            *(("notes", n) for n in s_.notes),
-            *(("dilemmas", d) for d in s_.dilemmas),
-            *(("findings", f) for f in s_.findings),
-            *(("measures", m) for m in s_.measures),
-            *(("checkouts", c) for c in s_.checkouts),
-        ]
+    def _items(self) -> list[tuple[ItemKind, CapturedItem]]:
+        return self.workshop.session.all_items()
 
-    def _kind(self, collection: str, item: Any) -> str:
+    def _kind(self, item: CapturedItem) -> str:
         if isinstance(item, Finding):
             return s(
                 "form_strength" if item.kind is FindingKind.STRENGTH else "form_risk", self.lang
             )
-        return s(KIND_KEYS[collection], self.lang)
+        return s(KIND_KEYS[ItemKind.of(item)], self.lang)
 
-    def _what_cell(self, collection: str, item: Any) -> Text:
+    def _what_cell(self, item: CapturedItem) -> Text:
         shared = item.visibility is Visibility.SHARED
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self._kind(collection, item) + "\n", style="bold")
+        text.append(self._kind(item) + "\n", style="bold")
         text.append(
             s("shared" if shared else "group_only", self.lang),
             style="bold green" if shared else "yellow",
         )
         return text
 
-    def _text(self, collection: str, item: Any) -> str:
-        if collection == "measures":
-            text = str(item.what)
-        elif collection == "dilemmas":
+    def _text(self, item: CapturedItem) -> str:
+        if isinstance(item, Measure):
+            text = item.what
+        elif isinstance(item, Dilemma):
             text = (
                 f"{item.title}: {item.text}"
                 if item.title and item.text
                 else item.title or item.text
             )
         else:
-            text = str(item.text)
+            text = item.text
         return " ".join(text.split())  # one line: a typed line break would hide the details
 
-    def _details(self, collection: str, item: Any) -> list[str]:
+    def _details(self, item: CapturedItem) -> list[str]:
         w, lang = self.workshop, self.lang
         steps = {st.id: st.title.get(lang) for st in w.steps}
         if isinstance(item, Measure):
@@ -137,12 +140,12 @@ class ItemsScreen(Screen[None]):
                 f"{s('form_owner', lang)}: {item.owner}" if item.owner else "",
                 s("items_carried", lang) if item.carried_from else "",
             ]
-        elif collection == "findings":
+        elif isinstance(item, Finding):
             parts = [
                 factor_ref(item.factor) if item.factor else "",
                 steps.get(item.step_id or "", ""),
             ]
-        elif collection == "notes":
+        elif isinstance(item, Note):
             kind = s(f"kind_{item.kind.value}", lang) if item.kind.value != "note" else ""
             parts = [
                 w.name(item.person),
@@ -150,20 +153,22 @@ class ItemsScreen(Screen[None]):
                 steps.get(item.step_id, ""),
                 *(factor_ref(f) for f in item.factors),
             ]
-        elif collection == "dilemmas":
+        elif isinstance(item, Dilemma):
             parts = [
                 w.name(item.owner),
                 *(factor_ref(f) for f in item.factors),
                 s("items_hr", lang) if item.hr_hint else "",
             ]
-        else:  # check-out answers
+        elif isinstance(item, CheckoutAnswer):
             parts = [w.name(item.person)]
+        else:
+            assert_never(item)
         return [p for p in parts if p]
 
-    def _text_cell(self, collection: str, item: Any) -> Text:
+    def _text_cell(self, item: CapturedItem) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self._text(collection, item) + "\n")
-        text.append(" · ".join(self._details(collection, item)), style="dim")
+        text.append(self._text(item) + "\n")
+        text.append(" · ".join(self._details(item)), style="dim")
         return text
 
     def reload(self, keep: str | None = None) -> None:
@@ -175,12 +180,12 @@ class ItemsScreen(Screen[None]):
         table.add_column(s("col_what", self.lang), width=WHAT_WIDTH, key="what")
         table.add_column(s("col_text", self.lang), width=text_width, key="text")
         keys = []
-        for collection, item in self._items():
-            key = f"{collection}:{item.id}"
+        for kind, item in self._items():
+            key = _row_key(kind, item)
             keys.append(key)
             table.add_row(
-                self._what_cell(collection, item),
-                self._text_cell(collection, item),
+                self._what_cell(item),
+                self._text_cell(item),
                 key=key,
                 height=2,
             )
@@ -196,12 +201,13 @@ class ItemsScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return None if key in (None, EMPTY) else key
 
-    def _selected(self) -> tuple[str, Any] | None:
+    def _selected(self) -> tuple[ItemKind, CapturedItem] | None:
         key = self._selected_key()
         if key is None:
             return None
-        collection, item_id = key.split(":", 1)
-        return collection, self.workshop.find(collection, item_id)
+        name, item_id = key.split(":", 1)
+        kind = ItemKind(name)
+        return kind, self.workshop.find(kind, item_id)
 
     # --- intentions -------------------------------------------------------------------
 
@@ -217,41 +223,46 @@ class ItemsScreen(Screen[None]):
         chosen = self._selected()
         if chosen is None:
             return
-        collection, item = chosen
-        key = f"{collection}:{item.id}"
-        form = forms.FORMS[collection](self.workshop, self.lang, item)
+        _, item = chosen
+        key = _row_key(*chosen)
+        form = forms.edit_form(self.workshop, self.lang, item)
         self.app.push_screen(FormModal(form, self.workshop, self.lang), lambda _: self.reload(key))
 
     def action_toggle_visibility(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        collection, item = chosen
+        kind, item = chosen
         flipped = Visibility.GROUP if item.visibility is Visibility.SHARED else Visibility.SHARED
-        updated = self.workshop.update(collection, item.id, visibility=flipped)
+        updated = self.workshop.update(kind, item.id, visibility=flipped)
         # Only this row changes: the highlight and the scroll stay where they are.
-        key = f"{collection}:{item.id}"
+        key = _row_key(kind, item)
         table = self.query_one(DataTable)
-        table.update_cell(key, "what", self._what_cell(collection, updated))
-        table.update_cell(key, "text", self._text_cell(collection, updated))
+        table.update_cell(key, "what", self._what_cell(updated))
+        table.update_cell(key, "text", self._text_cell(updated))
 
     def action_delete(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        collection, item = chosen
-        text = self._text(collection, item)
+        kind, item = chosen
+        text = self._text(item)
         table = self.query_one(DataTable)
         row = table.cursor_row
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.workshop.delete(collection, item.id)
+                self.workshop.delete(kind, item.id)
                 self.notify(s("items_deleted", self.lang), timeout=3)
-            self.reload(f"{collection}:{item.id}")
+            self.reload(_row_key(kind, item))
             # After a delete, the highlight goes to the item that took its place.
             if yes and table.row_count:
                 table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
         question = f"{s('key_delete', self.lang)}: «{text[:60]}»?"
         self.app.push_screen(ConfirmModal(question, self.lang), done)
+
+
+def _row_key(kind: ItemKind, item: CapturedItem) -> str:
+    """A row's key: `notes:1a2b3c4d5e` (the kind's stored name, then the item's id)."""
+    return f"{kind.value}:{item.id}"

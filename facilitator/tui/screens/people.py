@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.tui.bindings import localize
-from facilitator.tui.strings import s
 from facilitator.workshop import Workshop
 
 

@@ -7,48 +7,76 @@ from timestamps, so a dropped tick changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
-from facilitator.agenda.model import Capture, NoteKind, Phase, Role, StepKind
-from facilitator.followup import followed_up_here, open_earlier_measures, to_follow_up
+from facilitator.agenda.model import Capture, StepKind
+from facilitator.followup import open_earlier_measures, to_follow_up
 from facilitator.i18n import Lang
-from facilitator.session.model import FindingKind, Measure
-from facilitator.stepclock import Level, Reading, Status
-from facilitator.timefmt import hhmm, moment_text, short_date
+from facilitator.i18n.words import screen as s
+from facilitator.session.model import Measure
+from facilitator.stepclock import Level, Status
+from facilitator.timefmt import hhmm
 from facilitator.tui import forms
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import Form
 from facilitator.tui.screens.form import FormModal
-from facilitator.tui.strings import s
+from facilitator.tui.widgets import run_text
+from facilitator.tui.widgets.part import Draw, PartView
 from facilitator.tui.widgets.strip import ProgressStrip
-from facilitator.tui.widgets.timer import TimerPanel
+from facilitator.tui.widgets.timer import ClockFace, TimerPanel
 from facilitator.workshop import Workshop
+from facilitator.workshop_view import Cue, FocusPart, WorkshopView, capturable, workshop_view
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 REDRAW_SECONDS = 0.25
 
-# The key that captures each kind of item, shown in the steps that ask for it.
-CAPTURE_KEYS: dict[Capture, tuple[str, str]] = {
-    Capture.NOTES: ("n", "key_note"),
-    Capture.DILEMMA: ("d", "key_dilemma"),
-    Capture.STRENGTHS_RISKS: ("s", "key_finding"),
-    Capture.MEASURES: ("m", "key_measure"),
-    Capture.CHECKOUT: ("c", "key_checkout"),
-    Capture.NEXT_MEETING: ("t", "key_next_meeting"),
-    Capture.FOLLOW_UP: ("f", "key_follow_up"),
+# The action that captures each kind of item: its key works, and shows in the
+# footer, in the steps that ask for that kind (`check_action`).
+CAPTURE_ACTIONS: dict[str, Capture] = {
+    "note": Capture.NOTES,
+    "dilemma": Capture.DILEMMA,
+    "finding": Capture.STRENGTHS_RISKS,
+    "measure": Capture.MEASURES,
+    "checkout": Capture.CHECKOUT,
+    "next_meeting": Capture.NEXT_MEETING,
+    "follow_up": Capture.FOLLOW_UP,
 }
+
+
+def _title_line(lang: Lang) -> Draw:
+    def draw(part: tuple[str, str, tuple[int, int], str]) -> Content:
+        title, unit, step, facilitator = part
+        return run_text.session_title(title, unit, step, facilitator, lang)
+
+    return draw
+
+
+def _save_line(lang: Lang) -> Draw:
+    def draw(part: tuple[str, str]) -> Content:
+        state, detail = part
+        if state == "error":
+            return Content.assemble((s("save_failed", lang, error=detail), "bold"))
+        if state == "saving":
+            return Content.assemble((s("saving", lang), "dim"), f" · {detail}")
+        return Content.assemble((f"✓ {s('saved', lang)}", "$success"), f" · {detail}")
+
+    return draw
+
+
+def _facilitator_focus(focus: FocusPart, lang: Lang) -> str:
+    return s("facilitator_in_focus", lang, name=focus.name)
 
 
 class RunScreen(Screen[None]):
@@ -100,20 +128,19 @@ class RunScreen(Screen[None]):
         ),
         Binding("minus", "adjust(-1)", "key_minus", tooltip="tip_minus", id="minus", show=False),
         Binding("n", "note", "key_note", tooltip="tip_note", id="note"),
-        Binding("d", "dilemma", "key_dilemma", tooltip="tip_dilemma", id="dilemma", show=False),
-        Binding("s", "finding", "key_finding", tooltip="tip_finding", id="finding", show=False),
-        Binding("m", "measure", "key_measure", tooltip="tip_measure", id="measure", show=False),
-        Binding("c", "checkout", "key_checkout", tooltip="tip_checkout", id="checkout", show=False),
+        Binding("d", "dilemma", "key_dilemma", tooltip="tip_dilemma", id="dilemma"),
+        Binding("s", "finding", "key_finding", tooltip="tip_finding", id="finding"),
+        Binding("m", "measure", "key_measure", tooltip="tip_measure", id="measure"),
+        Binding("c", "checkout", "key_checkout", tooltip="tip_checkout", id="checkout"),
         Binding(
             "t",
             "next_meeting",
             "key_next_meeting",
             tooltip="tip_next_meeting",
             id="next_meeting",
-            show=False,
         ),
         Binding(
-            "f", "follow_up", "key_follow_up", tooltip="tip_follow_up", id="follow_up", show=False
+            "f", "follow_up", "key_follow_up", tooltip="tip_follow_up", id="follow_up"
         ),
         Binding("a", "absent", "key_absent", tooltip="tip_absent", id="absent", show=False),
         Binding("p", "pass_turn", "key_pass", tooltip="tip_pass", id="pass", show=False),
@@ -121,6 +148,7 @@ class RunScreen(Screen[None]):
         Binding("e", "export", "key_export", tooltip="tip_export", id="export", show=False),
         Binding("f10", "finish", "key_finish", tooltip="tip_finish", id="finish", show=False),
         Binding("o", "details", "key_details", tooltip="tip_details", id="details", show=False),
+        Binding("r", "room", "key_room", tooltip="tip_room", id="room", show=False),
         Binding("up,k", "scroll(-1)", "key_scroll", show=False, key_display="↑"),
         Binding("down,j", "scroll(1)", "key_scroll", show=False, key_display="↓"),
     ]
@@ -132,30 +160,33 @@ class RunScreen(Screen[None]):
         self.lang = lang
         self._alerted: set[tuple[str, int, str]] = set()
         self._last_unit: tuple[str, int] | None = None
+        self._bindings_step: str | None = None
+        self.view: WorkshopView | None = None
 
     # --- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with Horizontal(id="topbar"):
-            yield Static(id="session-title")
-            yield Static(id="save-status")
+            yield PartView(_title_line(lang), id="session-title", hide_empty=False)
+            yield PartView(_save_line(lang), id="save-status", hide_empty=False)
         yield ProgressStrip(id="strip")
         with Horizontal(id="main"):
             # The step text scrolls with ↑/↓ from the screen; the scroll area never
             # takes focus, so PgUp/PgDn and the arrows always reach the workshop.
             with VerticalScroll(id="content", can_focus=False):
-                yield Static(id="step-title")
-                yield Static(id="step-purpose")
-                yield Static(id="facilitator-focus")
-                yield Static(id="phase-box")
-                yield Static(id="back-turned")
-                yield Static(id="dilemma")
-                yield Static(id="follow-up")
-                yield Static(id="questions")
-                yield Static(id="process")
-                yield Static(id="step-content")
-                yield Static(id="captured")
-            yield TimerPanel(id="side")
+                yield PartView(lambda step: step.title, id="step-title")
+                yield PartView(lambda step: step.purpose, id="step-purpose")
+                yield PartView(partial(_facilitator_focus, lang=lang), id="facilitator-focus")
+                yield PartView(run_text.phase_box, id="phase-box")
+                yield PartView(run_text.cue, id="back-turned")
+                yield PartView(partial(run_text.dilemma, lang=lang), id="dilemma")
+                yield PartView(partial(run_text.follow_up, lang=lang), id="follow-up")
+                yield PartView(partial(run_text.questions, lang=lang), id="questions")
+                yield PartView(partial(run_text.process, lang=lang), id="process")
+                yield PartView(lambda step: step.content, id="step-content")
+                yield PartView(partial(run_text.captured, lang=lang), id="captured")
+            yield TimerPanel(lang, id="side")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -171,224 +202,103 @@ class RunScreen(Screen[None]):
         # On a big window (a projector), the timer gets half the width and block
         # letters that grow with it; on a laptop-sized one, the compact Digits.
         width, height = self.app.size
-        self.set_class(width >= 140 and height >= 40, "-large")
+        large = width >= 140 and height >= 40
+        if large != self.has_class("-large"):
+            self.set_class(large, "-large")
+            self.call_after_refresh(self.query_one(ClockFace).redraw)
 
     # --- drawing -----------------------------------------------------------------
 
-    def refresh_all(self) -> None:
-        w, lang = self.workshop, self.lang
-        step = w.step
-        reading = w.reading()
-        session = w.session
-        title = Text()
-        title.append(session.title, style="bold")
-        if session.unit:
-            title.append(f" · {session.unit}")
-        title.append(f" · {s('step_of', lang, n=w.step_index + 1, total=len(w.steps))}")
-        if session.facilitator:
-            title.append(
-                f" · {s('facilitator_is', lang, name=w.name(session.facilitator))}", style="dim"
-            )
-        self.query_one("#session-title", Static).update(title)
-        self.query_one(ProgressStrip).show(w, lang)
+    def _part(self, selector: str, part: object) -> None:
+        self.query_one(selector, PartView).part = part
 
-        self.query_one("#step-title", Static).update(step.title.get(lang))
-        purpose = step.purpose.get(lang) if step.purpose else ""
-        self._set("#step-purpose", purpose)
-        self._set(
-            "#questions",
-            self._numbered(s("questions", lang), [q.get(lang) for q in step.questions]),
+    def show(self, view: WorkshopView) -> None:
+        """Give each widget its part of `view`; those whose part is unchanged do
+        nothing (a reactive compares the frozen parts by value)."""
+        private = view.private
+        assert private is not None  # the facilitator's own screen has every part
+        step = view.step
+        self.view = view
+        self._part(
+            "#session-title",
+            (private.session_title, private.unit, (step.index, step.count), private.facilitator),
         )
-        self._set(
-            "#process", self._bullets(s("process", lang), [p.get(lang) for p in step.process])
+        self._part("#strip", view.progress)
+        self._part("#step-title", step)
+        self._part("#step-purpose", step)
+        self._part("#facilitator-focus", view.focus if private.facilitator_in_focus else None)
+        self._part("#phase-box", view.phase)
+        self._part("#back-turned", view.cue)
+        self.query_one("#back-turned").set_class(
+            view.cue is not None and view.cue.cue is Cue.TURN_BACK, "-turn-back"
         )
-        self._set("#step-content", step.content.get(lang) if step.content else "")
-        self._set("#follow-up", self._follow_up_list())
-        self._show_unit(reading)
-        self._show_captured()
+        self._part("#dilemma", private.dilemma)
+        self._part("#follow-up", private.follow_up or None)
+        self._part("#questions", step)
+        self._part("#process", step)
+        self._part("#step-content", step)
+        self._part("#captured", private.captured)
+        self._part("#who", (view.focus, private.facilitator_in_focus) if view.focus else None)
+        self.query_one(ClockFace).clock = view.clock
+        self._part("#timer-label", view.clock)
+        self._part("#step-time", view.clock)
+        self._part("#people", private.people)
+        self._part("#plan", view.slot)
+        self._show_save_status()
+        room = cast("FacilitatorApp", self.app).room
+        if room is not None:
+            room.publish(view)  # the wall renders the audience form of the same view
+        if step.id != self._bindings_step:
+            # The capture keys in the footer follow what the step asks for.
+            self._bindings_step = step.id
+            self.refresh_bindings()
+
+    def refresh_all(self) -> None:
         self.refresh_clock()
 
-    def _show_unit(self, reading: Reading) -> None:
-        w, lang = self.workshop, self.lang
-        phase = w.step.phase(reading.phase)
-        box = self.query_one("#phase-box", Static)
-        if phase is not None:
-            index = [p.id for p in w.step.phases].index(phase.id)
-            text = Text()
-            text.append(
-                s(
-                    "phase_of",
-                    lang,
-                    n=index + 1,
-                    total=len(w.step.phases),
-                    title=phase.title.get(lang),
-                )
-                + "\n",
-                style="bold",
-            )
-            if phase.rule:
-                text.append(phase.rule.get(lang) + "\n")
-            supervision = w.step.kind is StepKind.PER_PARTICIPANT
-            in_focus = w.name(reading.person) if supervision else ""
-            text.append(floor_line(phase, in_focus, supervision, lang), style="italic")
-            for q in phase.questions:
-                text.append("\n• " + q.get(lang))
-            box.update(text)
-            box.display = True
-        else:
-            box.display = False
-        back = self.query_one("#back-turned", Static)
-        focus = w.name(reading.person)
-        back.display = bool(phase and phase.focus_back_turned)
-        if back.display:
-            back.update(s("back_turned", lang, name=focus or s("role_focus", lang)))
-        # The facilitator in focus cannot keep the time of their own round.
-        notice = self.query_one("#facilitator-focus", Static)
-        notice.display = self._facilitator_in_focus(reading)
-        if notice.display:
-            notice.update(
-                Text(s("facilitator_in_focus", lang, name=focus), style="bold reverse yellow")
-            )
-        dilemma_box = self.query_one("#dilemma", Static)
-        dilemma = w.dilemma_of(reading.person) if reading.person else None
-        if w.step.kind is StepKind.PER_PARTICIPANT and dilemma is not None:
-            text = Text()
-            text.append(s("dilemma_of", lang, title=dilemma.title or "…"), style="bold")
-            if dilemma.text:
-                text.append("\n" + dilemma.text)
-            if dilemma.hr_hint:
-                text.append("\n" + s("hr_hint", lang), style="italic yellow")
-            dilemma_box.update(text)
-            dilemma_box.display = True
-        else:
-            dilemma_box.display = False
-
-    def _show_captured(self) -> None:
-        w, lang = self.workshop, self.lang
-        step_id = w.step.id
-        lines: list[tuple[str, str]] = []
-        for note in w.session.notes:
-            if note.step_id == step_id:
-                who = w.name(note.person)
-                if note.kind is not NoteKind.NOTE:  # the focus person's own notes or takeaway
-                    who = f"{who} ({s(f'kind_{note.kind.value}', lang)})"
-                prefix = f"{who}: " if who else ""
-                lines.append((f"✎ {prefix}{note.text}", note.visibility))
-        if Capture.DILEMMA in w.step.captures:
-            for d in w.session.dilemmas:
-                lines.append((f"◆ {w.name(d.owner)}: {d.title or d.text}", d.visibility))
-        if Capture.STRENGTHS_RISKS in w.step.captures:
-            for f in w.session.findings:
-                mark = "+" if f.kind is FindingKind.STRENGTH else "!"
-                lines.append((f"{mark} {f.text}", f.visibility))
-        if Capture.MEASURES in w.step.captures:
-            for m in w.session.measures:
-                owner = f" ({m.owner})" if m.owner else ""
-                due = f" {short_date(m.deadline, self.lang)}" if m.deadline else ""
-                lines.append((f"→ {m.what}{owner}{due}", m.visibility))
-        if Capture.CHECKOUT in w.step.captures:
-            for c in w.session.checkouts:
-                lines.append((f"○ {w.name(c.person)}: {c.text}", c.visibility))
-        if Capture.NEXT_MEETING in w.step.captures and w.session.next_meeting:
-            lines.append(
-                (
-                    f"⌚ {s('key_next_meeting', lang)}: "
-                    f"{moment_text(w.session.next_meeting, w.session.time_zone, lang)}",
-                    "shared",
-                )
-            )
-        text = Text()
-        text.append(s("captured_here", lang) + "\n", style="bold underline")
-        keys = " · ".join(
-            f"{key} {s(label, lang).lower()}"
-            for capture, (key, label) in CAPTURE_KEYS.items()
-            if capture in w.step.captures
-        )
-        if keys:
-            text.append(s("keys_here", lang, keys=keys) + "\n", style="italic")
-        if not lines:
-            text.append(s("nothing_captured", lang), style="dim")
-        for line, visibility in lines[-12:]:
-            tag = s("shared", lang) if visibility == "shared" else s("group_only", lang)
-            text.append(line)
-            text.append(f"  [{tag}]\n", style="dim")
-        self.query_one("#captured", Static).update(text)
-
-    def _follow_up_list(self) -> Text | str:
-        """The measures carried over from earlier sessions, and which are done here."""
-        w, lang = self.workshop, self.lang
-        measures = to_follow_up(w.session)
-        if Capture.FOLLOW_UP not in w.step.captures or not measures:
-            return ""
-        text = Text()
-        text.append(s("follow_up_list", lang) + "\n", style="bold underline")
-        for n, m in enumerate(measures, 1):
-            done = followed_up_here(w.session, m)
-            text.append(f"{n}. ", style="bold")
-            text.append(forms.measure_label(m, lang))
-            state = s(f"status_{m.status.value}", lang)
-            if done:
-                text.append(f"  ✓ {s('followed_up_here', lang)}: {state}\n", style="green")
-            else:
-                text.append(f"  ({state}, {s('not_yet', lang)})\n", style="dim")
-        return text
-
     def refresh_clock(self) -> None:
-        reading = self.workshop.reading()
-        self.query_one(TimerPanel).show(self.workshop, reading, self.lang)
-        self._show_save_status()
-        unit = (self.workshop.step.id, reading.unit_index)
+        view = workshop_view(self.workshop, self.lang)
+        unit = (view.step.id, view.unit_index)
         if unit != self._last_unit:
             if self._last_unit is not None and self._last_unit[0] == unit[0]:
-                self._announce_unit(reading)
+                self._announce_unit(view)
             self._last_unit = unit
-            self._show_unit(reading)
-        self._alert(reading)
+        self.show(view)
+        self._alert(view)
 
-    def _facilitator_in_focus(self, reading: Reading) -> bool:
-        """A peer-supervision round whose focus person is the facilitator."""
-        w = self.workshop
-        return (
-            w.step.kind is StepKind.PER_PARTICIPANT
-            and reading.person is not None
-            and reading.person == w.session.facilitator
-        )
-
-    def _announce_unit(self, reading: Reading) -> None:
-        w, lang = self.workshop, self.lang
-        phase = w.step.phase(reading.phase)
-        if self._facilitator_in_focus(reading) and (
-            not w.step.phases or reading.phase == w.step.phases[0].id
-        ):
+    def _announce_unit(self, view: WorkshopView) -> None:
+        lang = self.lang
+        assert view.private is not None
+        focus = view.focus.name if view.focus else ""
+        first_phase = view.phase is None or view.phase.index == 0
+        if view.private.facilitator_in_focus and first_phase:
             self.notify(
-                s("facilitator_in_focus", lang, name=w.name(reading.person)),
-                severity="warning",
-                timeout=10,
+                s("facilitator_in_focus", lang, name=focus), severity="warning", timeout=10
             )
         # Phase changes are announced; in a plain round the big name is enough.
-        if phase is not None:
-            title = phase.title.get(lang)
-            if reading.person and w.step.kind is StepKind.PER_PARTICIPANT:
-                title = f"{w.name(reading.person)} – {title}"
+        if view.phase is not None:
+            title = view.phase.title
+            if focus and view.step.kind is StepKind.PER_PARTICIPANT:
+                title = f"{focus} – {title}"
             self.notify(s("phase_changed", lang, title=title), timeout=3)
 
-    def _alert(self, reading: Reading) -> None:
-        if reading.status is not Status.RUNNING or reading.unit_level is Level.NORMAL:
+    def _alert(self, view: WorkshopView) -> None:
+        clock = view.clock
+        if clock.status is not Status.RUNNING or clock.level is Level.NORMAL:
             return
-        key = (self.workshop.step.id, reading.unit_index, reading.unit_level.value)
-        if key in self._alerted:
+        alert = (view.step.id, view.unit_index, clock.level.value)
+        if alert in self._alerted:
             return
-        self._alerted.add(key)
-        w, lang = self.workshop, self.lang
-        phase = w.step.phase(reading.phase)
-        warning = reading.unit_level is Level.WARNING
-        if phase is not None and not phase.round:
+        self._alerted.add(alert)
+        lang = self.lang
+        warning = clock.level is Level.WARNING
+        if view.phase is not None and not view.phase.round:
             # A phase's time belongs to whoever it gives the floor (the colleagues,
             # in the discussion), not to the focus person: the alert names the phase.
             key = "alert_warning_phase" if warning else "alert_zero_phase"
-            message = s(key, lang, phase=phase.title.get(lang))
+            message = s(key, lang, phase=view.phase.title)
         else:
-            what = w.name(reading.person) or s("this_step", lang)
+            what = (view.focus.name if view.focus else "") or s("this_step", lang)
             message = s("alert_warning" if warning else "alert_zero", lang, what=what)
         if warning:
             self.notify(message, severity="warning", timeout=6)
@@ -398,43 +308,22 @@ class RunScreen(Screen[None]):
 
     def _show_save_status(self) -> None:
         status = getattr(self.app, "save_status", None)
-        widget = self.query_one("#save-status", Static)
         now = hhmm(self.workshop.now())
         if status is None or (not status.pending and status.error is None):
-            widget.update(Text.assemble((f"✓ {s('saved', self.lang)}", "green"), f" · {now}"))
-            widget.set_class(False, "-error")
+            line: tuple[str, str] = ("saved", now)
         elif status.error:
-            widget.update(Text(s("save_failed", self.lang, error=status.error), style="bold"))
-            widget.set_class(True, "-error")
+            line = ("error", status.error)
         else:
-            widget.update(Text.assemble((s("saving", self.lang), "dim"), f" · {now}"))
-            widget.set_class(False, "-error")
+            line = ("saving", now)
+        self._part("#save-status", line)
+        self.query_one("#save-status").set_class(line[0] == "error", "-error")
 
-    def _set(self, selector: str, text: str | Text) -> None:
-        widget = self.query_one(selector, Static)
-        widget.display = bool(text)
-        widget.update(text)
-
-    @staticmethod
-    def _numbered(heading: str, items: list[str]) -> Text | str:
-        if not items:
-            return ""
-        text = Text()
-        text.append(heading + "\n", style="bold underline")
-        for n, item in enumerate(items, 1):
-            text.append(f"{n}. ", style="bold")
-            text.append(item + "\n")
-        return text
-
-    @staticmethod
-    def _bullets(heading: str, items: list[str]) -> Text | str:
-        if not items:
-            return ""
-        text = Text()
-        text.append(heading + "\n", style="bold underline")
-        for item in items:
-            text.append("• " + item + "\n")
-        return text
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A capture key works, and is in the footer, in the steps that ask for it."""
+        capture = CAPTURE_ACTIONS.get(action)
+        if capture is None:
+            return True
+        return capture in capturable(self.workshop.step)
 
     # --- intentions ---------------------------------------------------------------
 
@@ -500,6 +389,16 @@ class RunScreen(Screen[None]):
     def action_export(self) -> None:
         cast("FacilitatorApp", self.app).show_export(self.workshop.session)
 
+    async def action_room(self) -> None:
+        """Open the room (the room's screen on this computer) if it is not open, and
+        show its links; from there the phones can be let in, or the room closed."""
+        from facilitator.tui.screens.room import RoomModal
+
+        app = cast("FacilitatorApp", self.app)
+        if app.room is None:
+            await app.open_room(lan=False)
+        await app.push_screen(RoomModal(self.lang))
+
     def action_details(self) -> None:
         from facilitator.tui.screens.details import DetailsModal
 
@@ -562,14 +461,10 @@ class RunScreen(Screen[None]):
 
     def _restore_draft(self) -> None:
         """After a crash, reopen the form that was being typed into, as it was."""
-        w, draft = self.workshop, self.workshop.session.draft
+        draft = self.workshop.session.draft
         if draft is None:
             return
-        item = None
-        if draft.item_id is not None:
-            with contextlib.suppress(KeyError):  # deleted since: the text comes back as new
-                item = w.find(draft.form, draft.item_id)
-        self.open_form(forms.FORMS[draft.form](w, self.lang, item), restore=draft.values)
+        self.open_form(forms.draft_form(self.workshop, self.lang, draft), restore=draft.values)
         self.notify(s("draft_restored", self.lang), timeout=8)
 
     def action_note(self) -> None:
@@ -597,29 +492,3 @@ class RunScreen(Screen[None]):
         self.open_form(forms.follow_up_form(self.workshop, self.lang))
 
 
-def _role(role: Role, focus: str, lang: Lang) -> str:
-    """A role as the screen names it: the focus person by name when known."""
-    if role is Role.FOCUS and focus:
-        return focus
-    return s(f"role_{role.value}", lang)
-
-
-def floor_line(phase: Phase, focus: str, supervision: bool, lang: Lang) -> str:
-    """Who talks in a phase, and how the focus person (`focus`, a name or "") takes
-    part: from the phase's speakers and listeners. In peer supervision
-    (`supervision`) "everyone" is the focus person and the colleagues together."""
-    speakers, listeners = phase.speakers, phase.listeners
-    name = focus or s("role_focus", lang)
-    if speakers is Role.COLLEAGUES and listeners is Role.FOCUS:
-        # Turned away, the focus person only listens; facing the colleagues, they
-        # answer what is asked (the clarifying questions).
-        key = "floor_discussion" if phase.focus_back_turned else "floor_questions"
-        return s(key, lang, name=name)
-    if speakers is Role.EVERYONE and supervision:
-        return s("floor_focus_and_colleagues", lang, name=name)
-    if speakers in (Role.NOBODY, Role.EVERYONE, Role.EACH_IN_TURN):
-        return s(f"floor_{speakers.value}", lang)
-    line = s("floor_speaks", lang, who=_role(speakers, focus, lang))
-    if listeners not in (Role.NOBODY, speakers):
-        line += " · " + s("floor_listens", lang, who=_role(listeners, focus, lang))
-    return line

@@ -1,13 +1,14 @@
 """Setting up a session: who, when, which agenda, who facilitates, in which
-order, and whether the plan fits the booked slot."""
+order, and whether the plan fits the booked slot. The screen collects the fields
+into a `SessionPlan` (facilitator.session.create), which checks them and makes the
+session, as it does for every other way of starting one."""
 
 from __future__ import annotations
 
 import random
-import re
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -20,38 +21,25 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, S
 
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.registry import list_agendas
-from facilitator.followup import add_follow_up, carry, with_follow_up
+from facilitator.followup import carry
 from facilitator.i18n import MAX_TEXT, Lang
-from facilitator.schedule import plan
-from facilitator.session.model import Measure, NamesPolicy, Participant, Session, new_session
-from facilitator.session.roles import UnknownRole, parse_participant
+from facilitator.i18n.words import screen as s
+from facilitator.session.create import SessionPlan, split_names
+from facilitator.session.model import Measure, NamesPolicy, Session
 from facilitator.session.units import known_units
 from facilitator.settings import WorkspaceSettings, load_settings
-from facilitator.timefmt import hhmm, parse_day, short_date
+from facilitator.timefmt import hhmm, short_date
 from facilitator.timesource import Clock
 from facilitator.tomlfile import FileProblem
 from facilitator.tui.bindings import localize
 from facilitator.tui.forms import SHORT_TEXT
 from facilitator.tui.screens.agenda_preview import AgendaPreviewModal, theme_line
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.strings import s
 from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, LimitReached
 from facilitator.tui.widgets.choices import names_policy_select
 
-_HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _SHORT_FIELD = 40
 """A date or a time: room for any way of writing one, and a stray paste refused."""
-
-
-def split_names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r"[,;\n]", text) if n.strip()]
-
-
-def parse_hhmm(text: str, day: date) -> datetime | None:
-    m = _HHMM.match(text.strip())
-    if not m:
-        return None
-    return datetime(day.year, day.month, day.day, int(m.group(1)), int(m.group(2))).astimezone()
 
 
 class SetupScreen(Screen[Session | None]):
@@ -238,12 +226,6 @@ class SetupScreen(Screen[Session | None]):
     def _names(self) -> list[str]:
         return split_names(self.query_one("#names", Input).value)
 
-    def _day(self) -> date | None:
-        try:
-            return parse_day(self.query_one("#date", Input).value)
-        except ValueError:
-            return None
-
     def _settings(self) -> WorkspaceSettings | str:
         """The workspace's settings, or the one line that says what is wrong with them."""
         try:
@@ -289,20 +271,15 @@ class SetupScreen(Screen[Session | None]):
         table = self.query_one("#preview", DataTable)
         table.clear()
         fit = self.query_one("#fit", Static)
-        day = self._day() or self.clock.now().astimezone().date()
-        start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
-        end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
         # Before anyone is typed in, plan for the group size the agenda recommends.
         n = len(self.order) or self.agenda.group_size.max
         self.query_one("#preview-title", Static).update(
             s("setup_preview_for_one", lang) if n == 1 else s("setup_preview_for", lang, n=n)
         )
-        if start is None:
+        schedule = self._plan().schedule(self.clock.now())
+        if schedule is None:
             fit.update(s("setup_bad_time", lang))
             return
-        if end is not None and end <= start:
-            end += timedelta(days=1)
-        schedule = plan(with_follow_up(self.agenda, len(self._follow_up())), n, start, end)
         for item in schedule.steps:
             table.add_row(hhmm(item.start), str(item.minutes), item.step.title.get(lang))
         table.add_row(
@@ -365,58 +342,34 @@ class SetupScreen(Screen[Session | None]):
             return
         self.dismiss(self.build())
 
+    def _plan(self, risk_scale: Literal[3, 5] = 5) -> SessionPlan:
+        """The form as it stands, as a plan for the session (`risk_scale` from the
+        workspace's settings, read only when the session is made)."""
+        chosen = self.query_one("#facilitator", Select).value
+        policy = self.query_one("#names-policy", Select).value
+        return SessionPlan(
+            self.agenda,
+            self.query_one("#title", Input).value,
+            tuple(self.order),
+            unit=self.query_one("#unit", Input).value.strip(),
+            day=self.query_one("#date", Input).value,
+            start=self.query_one("#starts-at", Input).value,
+            end=self.query_one("#ends-at", Input).value,
+            facilitator=chosen if isinstance(chosen, str) and chosen in self.order else None,
+            names_policy=NamesPolicy(policy) if isinstance(policy, str) else NamesPolicy.OWNERS,
+            lang=self.lang,
+            risk_scale=risk_scale,
+            follow_up=tuple(self._follow_up()),
+        )
+
     def _problem(self) -> str | None:
-        lang = self.lang
-        if not self.query_one("#title", Input).value.strip():
-            return s("setup_need_title", lang)
-        if not self.order:
-            return s("setup_need_people", lang)
-        for text in self.order:
-            try:
-                parse_participant(text)
-            except UnknownRole as exc:
-                return s("setup_unknown_role", lang, name=exc.name, role=exc.role)
-        if self._day() is None:
-            return s("setup_bad_date", lang)
-        day = self._day()
-        assert day is not None
-        for field in ("#starts-at", "#ends-at"):
-            value = self.query_one(field, Input).value
-            if value.strip() and parse_hhmm(value, day) is None:
-                return s("setup_bad_time", lang)
+        problems = self._plan().problems()
+        if problems:
+            return problems[0].message
         settings = self._settings()
         return settings if isinstance(settings, str) else None
 
     def build(self) -> Session:
-        day = self._day() or self.clock.now().astimezone().date()
-        session = new_session(
-            self.query_one("#title", Input).value.strip(),
-            self.agenda,
-            self.clock.now(),
-            unit=self.query_one("#unit", Input).value.strip(),
-            lang=self.lang,
-            day=day,
-        )
-        people = [parse_participant(text) for text in self.order]
-        session.participants = [
-            Participant(id=f"p{i}", name=name, role=role)
-            for i, (name, role) in enumerate(people, 1)
-        ]
-        policy = self.query_one("#names-policy", Select).value
-        session.names_policy = (
-            NamesPolicy(policy) if isinstance(policy, str) else session.names_policy
-        )
         settings = self._settings()
-        if not isinstance(settings, str):
-            session.risk_scale = settings.risk_scale
-        chosen = self.query_one("#facilitator", Select).value
-        if isinstance(chosen, str) and chosen in self.order:
-            session.facilitator = f"p{self.order.index(chosen) + 1}"
-        add_follow_up(session, self._follow_up())
-        start = parse_hhmm(self.query_one("#starts-at", Input).value, day)
-        end = parse_hhmm(self.query_one("#ends-at", Input).value, day)
-        if start is not None:
-            session.booked_start = start
-            if end is not None:
-                session.booked_end = end if end > start else end + timedelta(days=1)
-        return session
+        risk_scale = 5 if isinstance(settings, str) else settings.risk_scale
+        return self._plan(risk_scale).create(self.clock.now())

@@ -14,9 +14,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.timefmt import short_date
 from facilitator.tui.bindings import localize
-from facilitator.tui.strings import s
 
 if TYPE_CHECKING:
     from facilitator.session.quickread import SessionMeasures

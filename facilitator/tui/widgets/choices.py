@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
 from facilitator.session.model import NamesPolicy
-from facilitator.tui.strings import s
 
 
 def names_policy_options(lang: Lang) -> list[tuple[str, str]]:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static
+from textual.content import Content
 
-from facilitator.i18n import Lang
-from facilitator.workshop import Workshop
+from facilitator.tui.widgets import run_text
+from facilitator.tui.widgets.part import PartView
+from facilitator.workshop_view import ProgressPart
 
 
-class ProgressStrip(Static):
-    def show(self, workshop: Workshop, lang: Lang) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        current = workshop.step_index
-        for i, step in enumerate(workshop.steps):
-            label = f" {i + 1} "
-            if i < current:
-                text.append(label, style="black on green")
-            elif i == current:
-                text.append(f" {i + 1} {step.title.get(lang)} ", style="bold black on yellow")
-            else:
-                text.append(label, style="dim")
-            text.append(" ")
-        self.update(text)
+class ProgressStrip(PartView):
+    def __init__(self, *, id: str) -> None:
+        super().__init__(self._line, id=id, hide_empty=False)
+
+    @staticmethod
+    def _line(part: ProgressPart) -> Content:
+        return run_text.progress(part)

@@ -1,10 +1,10 @@
-"""Every word the screen shows, in Norwegian bokmål and English."""
+"""Every word the screen app shows, in Norwegian bokmål and English.
+
+Looked up with `facilitator.i18n.words.screen`."""
 
 from __future__ import annotations
 
-from facilitator.i18n import Lang
-
-_S: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     # app and keys
     "app_title": ("Kollegaveiledning", "Peer supervision"),
     "key_quit": ("Lukk", "Quit"),
@@ -202,6 +202,10 @@ _S: dict[str, tuple[str, str]] = {
         "{name} snur ryggen til, lytter og noterer, og kommenterer ikke. Ikke snakk til {name} nå.",
         "{name} turns away, listens and takes notes, and does not comment. Do not speak to "
         "{name} now.",
+    ),
+    "cue_turn_back": (
+        "{name} snur seg tilbake til gruppa.",
+        "{name} turns back to the group.",
     ),
     "floor_speaks": ("Ordet har: {who}", "Speaking: {who}"),
     "floor_listens": ("Lytter: {who}", "Listening: {who}"),
@@ -580,14 +584,131 @@ _S: dict[str, tuple[str, str]] = {
     # the buttons of a yes/no question say which key answers them
     "yes_key": ("Ja (J)", "Yes (Y)"),
     "no_key": ("Nei (Esc)", "No (Esc)"),
+    # the room: the projector's page and the participants' phones (facilitator/room)
+    "room_wall_title": ("Skjermen i rommet", "The room's screen"),
+    "room_join_here": ("Bli med fra mobilen", "Join from your phone"),
+    "room_level_warning": ("▲ Snart slutt", "▲ Almost time"),
+    "room_level_overtime": ("■ Tiden er ute", "■ Time is up"),
+    "room_break_until": ("Pause til {time}", "Break until {time}"),
+    "room_finished": ("Økta er avsluttet. Takk for i dag!", "The session is over. Thank you!"),
+    "room_connection_lost": (
+        "Mistet kontakten med fasilitatorens maskin. Prøver igjen …",
+        "Lost contact with the facilitator's computer. Trying again …",
+    ),
+    "room_join_title": ("Bli med", "Join"),
+    "room_pick_name": ("Hvem er du?", "Who are you?"),
+    "room_pick_name_help": (
+        "Velg navnet ditt én gang. Bare du kan lese det du sender herfra.",
+        "Pick your name once. Only you can read back what you send from here.",
+    ),
+    "room_anonymous": ("Fortsett uten navn", "Continue without a name"),
+    "room_anonymous_note": (
+        "Uten navn kan du bare legge inn styrker og risikoer.",
+        "Without a name you can only add strengths and risks.",
+    ),
+    "room_name_taken": (
+        "Navnet er allerede valgt på en annen telefon. Spør fasilitatoren.",
+        "That name is already chosen on another phone. Ask the facilitator.",
+    ),
+    "room_you_are": ("Du er {name}", "You are {name}"),
+    "room_you_are_anonymous": ("Du deltar uten navn", "You take part without a name"),
+    "room_nothing_now": (
+        "Ingenting å skrive inn i dette steget. Følg med på skjermen.",
+        "Nothing to write in this step. Follow the shared screen.",
+    ),
+    "room_kind_dilemma": ("Ditt dilemma", "Your dilemma"),
+    "room_dilemma_help": (
+        "Bare du og gruppens egne notater har det til du legger det fram.",
+        "Only you and the group's own record hold it until you present it.",
+    ),
+    "room_dilemma_title": ("Kort tittel", "Short title"),
+    "room_kind_strength": ("Styrke", "Strength"),
+    "room_kind_risk": ("Risiko", "Risk"),
+    "room_findings_help": (
+        "Sendes uten navn. Rommet ser det først når fasilitatoren viser det.",
+        "Sent without your name. The room sees it only when the facilitator shows it.",
+    ),
+    "room_kind_focus_notes": ("Dine notater som fokusperson", "Your notes as focus person"),
+    "room_focus_notes_help": (
+        "Skriv ned det du hører. Notatene er dine og blir i gruppen.",
+        "Write down what you hear. The notes are yours and stay in the group.",
+    ),
+    "room_kind_checkout": ("Ditt svar i utsjekken", "Your check-out answer"),
+    "room_question": ("Spørsmål", "Question"),
+    "room_send": ("Send", "Send"),
+    "room_sent": ("Sendt.", "Sent."),
+    "room_refused": (
+        "Det kan ikke sendes nå. Steget kan ha endret seg.",
+        "That cannot be sent now. The step may have changed.",
+    ),
+    "room_too_fast": (
+        "Litt for raskt. Vent et øyeblikk og prøv igjen.",
+        "A little too fast. Wait a moment and try again.",
+    ),
+    "room_too_long": ("Teksten er for lang.", "The text is too long."),
+    "room_bad_text": (
+        "Teksten har tegn som ikke kan lagres.",
+        "The text has characters that cannot be saved.",
+    ),
+    "room_empty": ("Skriv noe først.", "Write something first."),
+    "room_mine": ("Det du har sendt", "What you have sent"),
+    "room_mine_none": ("Du har ikke sendt noe ennå.", "You have not sent anything yet."),
+    "room_closed": ("Rommet er stengt.", "The room is closed."),
+    "room_open_at": ("Rommet er åpent: {url}", "The room is open: {url}"),
+    "room_wall_at": ("Skjermen i rommet: {url}", "The room's screen: {url}"),
+    "room_no_network": (
+        "Maskinen har ingen nettverksadresse telefonene kan nå. Slå på en mobil hotspot, "
+        "koble maskinen og telefonene til den, og åpne rommet på nytt.",
+        "This computer has no network address the phones can reach. Turn on a phone "
+        "hotspot, connect the computer and the phones to it, and open the room again.",
+    ),
+    "room_hotspot_hint": (
+        "Kommer ikke telefonene inn? Gjestenett holder ofte enhetene fra hverandre. "
+        "Bruk en mobil hotspot i stedet.",
+        "Phones cannot get in? Guest Wi-Fi often keeps devices apart. "
+        "Use a phone hotspot instead.",
+    ),
+    # the room, on the facilitator's screen (`r`)
+    "key_room": ("Rommet", "Room"),
+    "tip_room": (
+        "Skjermen i rommet (projektoren) og deltakernes mobiler",
+        "The room's screen (the projector) and the participants' phones",
+    ),
+    "room_title": ("Rommet", "The room"),
+    "room_wall_help": (
+        "Åpne lenken i nettleseren som vises på projektoren, og trykk F11 for fullskjerm. "
+        "Den viser steget, tiden og hvem som har fokus, aldri det dere skriver ned.",
+        "Open the link in the browser shown on the projector and press F11 for full "
+        "screen. It shows the step, the time and who is in focus, never what you write "
+        "down.",
+    ),
+    "room_only_here": (
+        "Bare denne maskinen kan åpne rommet. Trykk L for å la deltakerne bli med fra "
+        "mobilen.",
+        "Only this computer can open the room. Press L to let the participants join from "
+        "their phones.",
+    ),
+    "room_scan": (
+        "Deltakerne skanner koden eller skriver inn lenken, på samme nett som maskinen:",
+        "The participants scan the code or type the link, on the same network as this "
+        "computer:",
+    ),
+    "room_key_lan": ("Mobiler", "Phones"),
+    "room_key_wall": ("Åpne skjermen", "Open the screen"),
+    "room_key_close": ("Steng rommet", "Close the room"),
+    "room_key_back": ("Tilbake", "Back"),
+    "room_opened": ("Rommet er åpnet.", "The room is open."),
+    "room_stopped": (
+        "Rommet er stengt. Lenkene virker ikke lenger.",
+        "The room is closed. Its links no longer work.",
+    ),
+    "room_failed": ("Rommet kunne ikke åpnes: {error}", "The room could not open: {error}"),
+    "room_input": ("Fra mobil: {what}", "From a phone: {what}"),
+    "room_no_name": ("uten navn", "no name"),
+    # what came in from a phone, as the facilitator's screen says it
+    "room_got_dilemma": ("et dilemma", "a dilemma"),
+    "room_got_strength": ("en styrke", "a strength"),
+    "room_got_risk": ("en risiko", "a risk"),
+    "room_got_focus_notes": ("notater som fokusperson", "notes as the focus person"),
+    "room_got_checkout": ("svar i utsjekken", "a check-out answer"),
 }
-
-
-def s(key: str, lang: Lang, **values: object) -> str:
-    nb, en = _S[key]
-    text = en if lang == "en" else nb
-    return text.format(**values) if values else text
-
-
-def has(key: str) -> bool:
-    return key in _S

@@ -1,19 +1,36 @@
-"""Languages, and the rules for text people type.
+"""Languages, the words people read, and the rules for text people type.
+
+Every word a person reads is in one of the catalogues of this package
+(`cli_words`: the command line; `screen_words`: the screen app; `document_words`:
+the documents), looked up through `facilitator.i18n.words`. What differs between
+the languages other than words (a date's form, a table of values) is chosen with
+`pick`, so that no other code compares languages itself.
 
 The pydantic types for texts (`Text`, `LocalizedText`, …) are in
-`facilitator.texts`: this module stays free of pydantic, so that what runs before
-the first frame of the screen app (the command line, the start screen) does not
-wait for it (tests/test_layers.py keeps it so)."""
+`facilitator.localized`: this package stays free of pydantic and loads its
+catalogues only when a word is first asked for, so that what runs before the first
+frame of the screen app (the command line, the start screen) does not wait for them
+(tests/test_layers.py keeps it so)."""
 
 from __future__ import annotations
 
 import os
 import re
-from typing import Literal
+from typing import Literal, TypeVar
 
 Lang = Literal["nb", "en"]
 LANGS: tuple[Lang, ...] = ("nb", "en")
 DEFAULT_LANG: Lang = "nb"
+
+_T = TypeVar("_T")
+
+
+def pick(lang: Lang, *, nb: _T, en: _T) -> _T:
+    """`nb` in Norwegian bokmål, `en` in English: the one place a language is
+    compared, for values that are not words of a catalogue (a date's form, a table
+    of a language's own)."""
+    return en if lang == "en" else nb
+
 
 # Texts are for people: no control characters other than line breaks and tabs,
 # and a bound on length so a runaway paste cannot make a file unmanageable.

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from facilitator.i18n import _CONTROL, MAX_TEXT, NO_CONTROL, Lang
+from facilitator.i18n import _CONTROL, MAX_TEXT, NO_CONTROL, Lang, pick
 
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT, pattern=NO_CONTROL)
@@ -37,7 +37,7 @@ class LocalizedText(BaseModel):
     """English."""
 
     def get(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.nb
+        return pick(lang, nb=self.nb, en=self.en)
 
 
 def rule_error(kind: str, nb: str, en: str) -> PydanticCustomError:

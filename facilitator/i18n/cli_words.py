@@ -1,12 +1,10 @@
-"""The command line's own words, in Norwegian bokmål and English."""
+"""The command line's own words, in Norwegian bokmål and English.
+
+Looked up with `facilitator.i18n.words.cli`."""
 
 from __future__ import annotations
 
-import argparse
-
-from facilitator.i18n import Lang
-
-_MESSAGES: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     # key: (nb, en)
     "prog_desc": (
         "Led og dokumenter kollegaveiledning om psykososialt arbeidsmiljø (aml. § 4-3).",
@@ -60,10 +58,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "deltakerne, skilt med komma",
         "the participants, separated by commas",
     ),
+    "metavar_participants": ('"NAVN,NAVN,..."', '"NAME,NAME,..."'),
     "opt_title": ("øktas tittel", "the session's title"),
     "opt_run_start": (
         "når det avsatte tidsrommet begynner, for eksempel 09:00 (i dag, lokal tid)",
         "when the booked slot begins, for example 09:00 (today, local time)",
+    ),
+    "opt_room": (
+        "åpne rommet: skjermen i rommet på denne maskinen; «lan» lar også deltakerne bli "
+        "med fra mobilen på samme nett",
+        "open the room: the room's screen on this computer; 'lan' also lets the "
+        "participants join from their phones on the same network",
     ),
     "opt_run_end": (
         "når det avsatte tidsrommet slutter, for eksempel 12:00; før starten betyr neste dag",
@@ -400,18 +405,105 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "shared_not_file": ("ikke en vanlig fil", "not a regular file"),
     "shared_too_large": ("for stor til å være en oppsummering", "too large to be a summary"),
+    # setting up a session (facilitator.session.create): one problem per field
+    "plan_need_title": ("Skriv en tittel.", "Please enter a title."),
+    "plan_title_too_long": (
+        "Tittelen kan være høyst {most} tegn.",
+        "The title can be at most {most} characters.",
+    ),
+    "plan_unit_too_long": (
+        "Enheten kan være høyst {most} tegn.",
+        "The unit can be at most {most} characters.",
+    ),
+    "plan_need_people": ("Skriv inn minst én deltaker.", "Please enter at least one participant."),
+    "plan_too_many_people": (
+        "{n} deltakere er for mange: en økt kan ha høyst {most}.",
+        "{n} participants are too many: a session can have at most {most}.",
+    ),
+    "plan_unknown_role": (
+        "«{role}» (ved {name}) er ikke en rolle: skriv leder, verneombud, tillitsvalgt, HR eller BHT.",
+        "'{role}' (for {name}) is not a role: write leader, safety rep, union rep, HR or occupational health.",
+    ),
+    "plan_role_without_name": (
+        "«({role})» mangler et navn foran parentesen.",
+        "'({role})' has no name before the brackets.",
+    ),
+    "plan_name_too_long": (
+        "Et navn kan være høyst {most} tegn.",
+        "A name can be at most {most} characters.",
+    ),
+    "plan_bad_date": (
+        "Datoen må skrives som 02.03.2026 eller 2026-03-02.",
+        "Write the date as 2026-03-02 or 02.03.2026.",
+    ),
+    "plan_bad_time": ("Klokkeslett skrives som 09:00.", "Write times as 09:00."),
+    "plan_facilitator_absent": (
+        "Fasilitatoren må være en av deltakerne.",
+        "The facilitator must be one of the participants.",
+    ),
+    "plan_bad_time_zone": (
+        "Ukjent tidssone «{zone}» (forventet et navn som Europe/Oslo).",
+        'Unknown time zone "{zone}" (expected a name such as Europe/Oslo).',
+    ),
+    # the lock on an open session (facilitator.session.lock)
+    "lock_is_link": (
+        "{path}: låsefilen er en symbolsk lenke, og facilitator skriver ikke gjennom lenker; "
+        "fjern den",
+        "{path}: the lock file is a symbolic link, and facilitator does not write through "
+        "links; remove it",
+    ),
+    "lock_failed": (
+        "{path}: kan ikke låse økta: {error}",
+        "{path}: cannot lock the session: {error}",
+    ),
+    "lock_holder": (
+        " (pid {pid} på {host}, siden {since})",
+        " (pid {pid} on {host}, since {since})",
+    ),
+    "lock_held": (
+        "økta {session} er åpen i en annen facilitator-prosess{holder}; lukk den der først",
+        "session {session} is open in another facilitator process{holder}; close it there first",
+    ),
+    # session files (facilitator.session.store)
+    "store_damaged": (
+        "{path}: øktfilen er skadet eller ufullstendig og blir ikke endret",
+        "{path}: the session file is damaged or incomplete and will not be changed",
+    ),
+    "store_empty": ("filen er tom", "the file is empty"),
+    "store_foreign": (
+        'ikke en øktfil fra facilitator (mangler format = "facilitator-session")',
+        'not a facilitator session file (no format = "facilitator-session")',
+    ),
+    "store_newer": (
+        "skrevet av en nyere facilitator (format {version}); oppdater programmet",
+        "written by a newer facilitator (format {version}); please upgrade",
+    ),
+    "store_version_missing": ("mangler; feltet må være med", "missing; this field is required"),
+    "store_version_expected": ("forventet {known} (fikk {got})", "expected {known} (got {got})"),
+    "store_or": (" eller ", " or "),
+    "store_cut_off": (
+        "øktfilen slutter for tidlig (siste linje «{end_line}» mangler); "
+        "den er trolig avkortet og blir ikke endret",
+        'the session file ends too early (the last line "{end_line}" is missing); '
+        "it was probably cut off and will not be changed",
+    ),
+    "store_not_found": ("finner ingen økt «{ref}» i {folder}", 'no session "{ref}" in {folder}'),
+    "store_ambiguous": (
+        "«{ref}» passer til flere økter: {names}",
+        '"{ref}" matches several sessions: {names}',
+    ),
+    "store_too_large": (
+        "økta {session} er for stor til å lagres ({size:.1f} MB, høyst {most} MB); "
+        "gjør noen lange tekster kortere",
+        "session {session} is too large to save ({size:.1f} MB, at most {most} MB); "
+        "shorten some long texts",
+    ),
+    "store_exists": ("{path} finnes allerede", "{path} already exists"),
 }
-
-
-def t(key: str, lang: Lang, **values: object) -> str:
-    nb, en = _MESSAGES[key]
-    text = en if lang == "en" else nb
-    return text.format(**values) if values else text
-
 
 # argparse builds its headings and errors with gettext; in bokmål we answer those
 # few strings ourselves so the help reads as one language.
-_ARGPARSE_NB = {
+ARGPARSE_NB: dict[str, str] = {
     "usage: ": "bruk: ",
     "positional arguments": "argumenter",
     "options": "valg",
@@ -426,8 +518,3 @@ _ARGPARSE_NB = {
     "expected one argument": "forventet én verdi",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
 }
-
-
-def argparse_translation(lang: Lang) -> None:
-    table = _ARGPARSE_NB if lang == "nb" else {}
-    argparse._ = lambda s: table.get(s, s)  # type: ignore[attr-defined]

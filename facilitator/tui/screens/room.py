@@ -1,0 +1,104 @@
+"""The room, as the facilitator opens and closes it: the link for the projector's
+browser, and, when the participants may join from their phones, the QR code and
+link they use. The server itself is `facilitator.room`; the app owns it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from facilitator.i18n import Lang
+from facilitator.i18n.words import screen as s
+from facilitator.tui.bindings import localize
+
+if TYPE_CHECKING:
+    from facilitator.room.server import Room
+    from facilitator.tui.app import FacilitatorApp
+
+
+class RoomModal(ModalScreen[None]):
+    """What the room is now, and the keys that change it."""
+
+    BINDINGS = [
+        Binding("escape,r", "back", "room_key_back"),
+        Binding("l", "lan", "room_key_lan"),
+        Binding("w", "wall", "room_key_wall"),
+        Binding("x", "close_room", "room_key_close"),
+    ]
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        localize(self, lang)
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Content.styled(s("room_title", self.lang), "bold"), id="room-title")
+            yield Static(id="room-text")
+        yield Footer()
+
+    @property
+    def _app(self) -> FacilitatorApp:
+        return cast("FacilitatorApp", self.app)
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        self.query_one("#room-text", Static).update(room_text(self._app.room, self.lang))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        room = self._app.room
+        if action == "lan":
+            return room is None or not room.lan
+        if action in ("wall", "close_room"):
+            return room is not None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    async def action_lan(self) -> None:
+        await self._app.open_room(lan=True)
+        self.show()
+
+    def action_wall(self) -> None:
+        room = self._app.room
+        if room is not None:
+            self._app.show_in_browser(room.wall_url)
+
+    async def action_close_room(self) -> None:
+        await self._app.close_room()
+        self.dismiss(None)
+
+
+def room_text(room: Room | None, lang: Lang) -> Content:
+    """The room's links and what to do with them, with the QR code when the phones
+    may join."""
+    if room is None:
+        return Content(s("room_closed", lang))
+    parts: list[str | tuple[str, str]] = [
+        s("room_wall_at", lang, url=room.wall_url) + "\n",
+        (s("room_wall_help", lang) + "\n\n", "dim"),
+    ]
+    if not room.lan:
+        parts.append(s("room_only_here", lang))
+    elif not room.lan_addresses:
+        parts.append((s("room_no_network", lang), "bold $warning"))
+    else:
+        from facilitator.room.qr import qr_text
+
+        parts += [
+            s("room_scan", lang) + "\n",
+            (room.join_url + "\n", "bold"),
+            qr_text(room.join_url) + "\n",
+            (s("room_hotspot_hint", lang), "dim"),
+        ]
+    return Content.assemble(*parts)
