@@ -67,6 +67,10 @@ class Workshop:
         self.session = session
         self.clock = clock
         self.on_change = on_change or (lambda: None)
+        self.findings_on_wall: str | None = None
+        """The step whose shared strengths and risks the room's screen shows, when the
+        facilitator has chosen to show them (`toggle_findings_on_wall`). Not saved:
+        showing them is a moment in the room, chosen again after a restart."""
 
     # --- reading -------------------------------------------------------------
 
@@ -208,6 +212,17 @@ class Workshop:
 
     def next_step(self) -> bool:
         return self.goto_step(self.step_index + 1)
+
+    def toggle_findings_on_wall(self) -> bool:
+        """Show this step's shared strengths and risks on the room's screen, or stop
+        showing them; they carry no author, and group-only ones are never shown.
+        Only in a step that collects them. Returns whether they are shown now."""
+        step = self.step
+        if Capture.STRENGTHS_RISKS not in step.captures or self.findings_on_wall == step.id:
+            self.findings_on_wall = None
+        else:
+            self.findings_on_wall = step.id
+        return self.findings_on_wall is not None
 
     def previous_step(self) -> bool:
         return self.goto_step(self.step_index - 1)

@@ -148,6 +148,14 @@ class SlotPart:
 
 
 @dataclass(frozen=True)
+class WallFinding:
+    """A strength or a risk the facilitator has put on the room's screen."""
+
+    strength: bool
+    text: str
+
+
+@dataclass(frozen=True)
 class PersonLine:
     id: str
     name: str
@@ -214,6 +222,10 @@ class WorkshopView:
     """How many of those present have had the focus in this step (a count: the
     wall names nobody but the person in focus)."""
     finished: bool
+    on_wall: tuple[WallFinding, ...]
+    """The step's shared strengths and risks, when the facilitator shows them to the
+    room (`Workshop.toggle_findings_on_wall`): the one thing captured the audience
+    form may hold, by the facilitator's choice, with no author and never group-only."""
     unit_index: int
     """Which turn (or phase) of the step is running: a change of it is announced."""
     private: FacilitatorPart | None
@@ -254,6 +266,7 @@ def workshop_view(workshop: Workshop, lang: Lang | None = None) -> WorkshopView:
         present=len(session.present),
         spoken=sum(1 for p in session.present if reading.airtime.get(p.id, 0) > 0),
         finished=session.finished_at is not None,
+        on_wall=_on_wall(workshop, step),
         unit_index=reading.unit_index,
         private=_facilitator_part(workshop, step, reading, lang),
     )
@@ -287,6 +300,16 @@ def capturable(step: Step) -> tuple[Capture, ...]:
     extra = [*ANYWHERE, Capture.DILEMMA] if step.kind is StepKind.PER_PARTICIPANT else ANYWHERE
     kinds += [kind for kind in extra if kind not in kinds]
     return tuple(kinds)
+
+
+def _on_wall(workshop: Workshop, step: Step) -> tuple[WallFinding, ...]:
+    if workshop.findings_on_wall != step.id:
+        return ()
+    return tuple(
+        WallFinding(strength=f.kind is FindingKind.STRENGTH, text=f.text)
+        for f in workshop.session.findings
+        if f.step_id == step.id and f.visibility is Visibility.SHARED
+    )
 
 
 def _hhmm(moment: datetime, zone: ZoneInfo) -> str:

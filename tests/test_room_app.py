@@ -62,15 +62,25 @@ async def test_keys_in_the_app_move_the_wall_and_a_phone_risk_lands_in_the_sessi
             timeout=WAIT_MS,
         )
 
-        # The phones may join: the room opens on the LAN with new links.
+        # The phones may join: the same room opens on the LAN too, and the projector's
+        # page goes on without a reload.
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoomModal), "the room's dialog")
-        old_join = room.join_url
+        wall_url = room.wall_url
         await pilot.press("l")
         await wait_until(pilot, lambda: app.room is not None and app.room.lan, "the LAN room")
         lan_room = app.room
-        assert lan_room is not None and lan_room.join_url != old_join
+        assert lan_room is room and lan_room.wall_url == wall_url
+        if lan_room.lan_addresses:
+            assert "Ingen mobil er med ennå" in widget_text(app, "#room-phones")
         await pilot.press("escape")
+        await pilot.press("space")  # the wall follows the timer on the same page
+        await wall.wait_for_function(
+            "() => document.getElementById('timer').textContent.startsWith('+') ||"
+            " document.querySelector('.paused') !== null",
+            timeout=WAIT_MS,
+        )
+        await pilot.press("space")
 
         # A phone (here on loopback, which the LAN room also answers) sends a risk.
         base = f"http://127.0.0.1:{lan_room.port}"
@@ -91,10 +101,27 @@ async def test_keys_in_the_app_move_the_wall_and_a_phone_risk_lands_in_the_sessi
         session = await saved(app, pilot)
         risks = [f for f in session.findings if f.text == "Zqrisk"]
         assert len(risks) == 1
+        assert "Zqrisk" not in await wall.inner_text("body")
+
+        # The facilitator puts the step's strengths and risks on the wall, and takes
+        # them off again.
+        await pilot.press("w")
+        await wall.wait_for_function(
+            "() => document.getElementById('risks').textContent.includes('Zqrisk')",
+            timeout=WAIT_MS,
+        )
+        assert "vises i rommet" in widget_text(app, "#captured")
+        await pilot.press("w")
+        await wall.wait_for_function(
+            "() => document.getElementById('findings').hidden", timeout=WAIT_MS
+        )
+        assert "Zqrisk" not in await wall.inner_text("body")
 
         # Closed, the room's links open nothing.
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoomModal), "the room's dialog")
+        if lan_room.lan_addresses:  # a machine with no network says so instead
+            assert "Mobiler med: 1" in widget_text(app, "#room-phones")
         await pilot.press("x")
         await wait_until(pilot, lambda: app.room is None, "the room closed")
         async with aiohttp.ClientSession() as phone:

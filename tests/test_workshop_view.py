@@ -139,8 +139,9 @@ ACTIONS = st.lists(
         st.tuples(st.just("wait"), st.integers(1, 900)),
         st.tuples(st.just("pass"), st.none()),
         st.tuples(st.just("away"), st.integers(0, 5)),
-        st.tuples(st.just("capture"), st.integers(0, 5)),
+        st.tuples(st.just("capture"), st.integers(0, 11)),
         st.tuples(st.just("facilitator"), st.integers(0, 5)),
+        st.tuples(st.just("wall"), st.none()),
     ),
     max_size=30,
 )
@@ -149,8 +150,10 @@ ACTIONS = st.lists(
 def _capture(w: Workshop, n: int, i: int) -> str:
     marker = f"Zqcaptured{i}x"
     person = w.session.participants[n % len(w.session.participants)].id
-    kind = n % 5
-    if kind == 0:
+    kind = n % 6
+    if kind == 5:
+        w.add_finding(FindingKind.RISK, marker, visibility=Visibility.GROUP)
+    elif kind == 0:
         w.add_note(marker, visibility=Visibility.SHARED)
     elif kind == 1:
         w.set_dilemma(person, marker, f"{marker} text")
@@ -165,6 +168,11 @@ def _capture(w: Workshop, n: int, i: int) -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actions=ACTIONS, lang=st.sampled_from(["nb", "en"]))
+# a group-only risk, and a shared strength, in the reflection task, shown on the wall
+@example(
+    actions=[("goto", 4), ("capture", 5), ("capture", 2), ("wall", None), ("wall", None)],
+    lang="nb",
+)
 # everyone passed: the round is complete, and the last focus person's name stayed
 # in the phase's floor line
 @example(actions=[("goto", 7)] + [("pass", None)] * 6, lang="nb")
@@ -192,12 +200,23 @@ def test_the_audience_form_holds_nothing_captured_and_no_name_but_the_focus_pers
             w.set_present(p.id, not p.present)
         elif what == "capture":
             markers.append(_capture(w, arg, i))
+        elif what == "wall":
+            w.toggle_findings_on_wall()
         else:
             w.set_facilitator(w.session.participants[arg].id)
         view = workshop_view(w, lang)  # type: ignore[arg-type]
         audience = view.for_audience()
         assert audience.private is None
-        text = as_json(audience)
+        # What the facilitator put on the wall: only this step's shared strengths and
+        # risks, and only while shown; nothing else captured is anywhere in the form.
+        shown_here = {
+            f.text
+            for f in w.session.findings
+            if f.step_id == w.step.id and f.visibility is Visibility.SHARED
+        }
+        on_wall = {f.text for f in audience.on_wall}
+        assert on_wall == (shown_here if w.findings_on_wall == w.step.id else set())
+        text = as_json(dataclasses.replace(audience, on_wall=()))
         for marker in markers:
             assert marker not in text
         assert "Zqtitle" not in text

@@ -607,7 +607,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Without a name you can only add strengths and risks.",
     ),
     "room_name_taken": (
-        "Navnet er allerede valgt på en annen telefon. Spør fasilitatoren.",
+        "Navnet er allerede valgt på en annen mobil. Spør fasilitatoren.",
         "That name is already chosen on another phone. Ask the facilitator.",
     ),
     "room_you_are": ("Du er {name}", "You are {name}"),
@@ -618,8 +618,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "room_kind_dilemma": ("Ditt dilemma", "Your dilemma"),
     "room_dilemma_help": (
-        "Bare du og gruppens egne notater har det til du legger det fram.",
-        "Only you and the group's own record hold it until you present it.",
+        "Bare du ser det, og det lagres i gruppens egne notater, til du legger det fram. "
+        "Sender du igjen, erstatter det det du sendte før.",
+        "Only you see it, and it is kept in the group's own record, until you present "
+        "it. Sending again replaces what you sent before.",
     ),
     "room_dilemma_title": ("Kort tittel", "Short title"),
     "room_kind_strength": ("Styrke", "Strength"),
@@ -657,13 +659,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "room_open_at": ("Rommet er åpent: {url}", "The room is open: {url}"),
     "room_wall_at": ("Skjermen i rommet: {url}", "The room's screen: {url}"),
     "room_no_network": (
-        "Maskinen har ingen nettverksadresse telefonene kan nå. Slå på en mobil hotspot, "
-        "koble maskinen og telefonene til den, og åpne rommet på nytt.",
+        "Maskinen har ingen nettverksadresse mobilene kan nå. Slå på en mobil hotspot, "
+        "koble maskinen og mobilene til den, og åpne rommet på nytt.",
         "This computer has no network address the phones can reach. Turn on a phone "
         "hotspot, connect the computer and the phones to it, and open the room again.",
     ),
     "room_hotspot_hint": (
-        "Kommer ikke telefonene inn? Gjestenett holder ofte enhetene fra hverandre. "
+        "Kommer ikke mobilene inn? Gjestenett holder ofte enhetene fra hverandre. "
         "Bruk en mobil hotspot i stedet.",
         "Phones cannot get in? Guest Wi-Fi often keeps devices apart. "
         "Use a phone hotspot instead.",
@@ -705,6 +707,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "room_failed": ("Rommet kunne ikke åpnes: {error}", "The room could not open: {error}"),
     "room_input": ("Fra mobil: {what}", "From a phone: {what}"),
     "room_no_name": ("uten navn", "no name"),
+    "room_not_started": ("Ikke startet", "Not started"),
+    "room_text_label": ("Teksten din", "Your text"),
+    "key_show_findings": ("Vis i rommet", "Show in the room"),
+    "tip_show_findings": (
+        "Vis stegets delte styrker og risikoer på skjermen i rommet, uten navn; trykk "
+        "igjen for å skjule dem",
+        "Show the step's shared strengths and risks on the room's screen, with no names; "
+        "press again to hide them",
+    ),
+    "findings_shown": (
+        "Styrkene og risikoene vises nå på skjermen i rommet.",
+        "The strengths and risks are now shown on the room's screen.",
+    ),
+    "findings_hidden": (
+        "Styrkene og risikoene vises ikke lenger i rommet.",
+        "The strengths and risks are no longer shown in the room.",
+    ),
+    "findings_on_wall": ("vises i rommet", "shown in the room"),
+    "room_strengths": ("Styrker", "Strengths"),
+    "room_risks": ("Risikoer", "Risks"),
+    "room_no_phones": ("Ingen mobil er med ennå.", "No phone has joined yet."),
+    "room_phones": ("Mobiler med: {n}", "Phones joined: {n}"),
     # what came in from a phone, as the facilitator's screen says it
     "room_got_dilemma": ("et dilemma", "a dilemma"),
     "room_got_strength": ("en styrke", "a strength"),

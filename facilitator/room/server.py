@@ -80,6 +80,9 @@ WALL_WORDS: Final = (
     "room_finished",
     "room_connection_lost",
     "room_join_here",
+    "room_strengths",
+    "room_risks",
+    "room_not_started",
 )
 JOIN_WORDS: Final = (
     "room_pick_name",
@@ -109,6 +112,7 @@ JOIN_WORDS: Final = (
     "room_empty",
     "room_mine",
     "room_mine_none",
+    "room_text_label",
     "room_closed",
     "room_finished",
 )
@@ -259,6 +263,25 @@ class Room:
         self._qr = self._qr_svg() if self.lan else ""
         self.publish(self.host.view())
 
+    async def open_to_lan(self) -> None:
+        """Let the phones in: listen on this computer's addresses on the room's network
+        as well, on the same port with the same links, so the projector's page goes on
+        without a reload. An address whose port is taken is left out; none at all
+        leaves `lan_addresses` empty (the screen then suggests a phone hotspot)."""
+        runner = self._runner
+        if runner is None or self.lan:
+            return
+        opened: list[str] = []
+        for address in self._addresses():
+            try:
+                await web.TCPSite(runner, address, self.port).start()
+            except OSError:
+                continue
+            opened.append(address)
+        self.lan, self.lan_addresses = True, opened
+        self._qr = self._qr_svg()
+        self.publish(self.host.view())  # the wall shows how to join now
+
     async def stop(self) -> None:
         """Close the room: wake the wall streams so they end, then stop listening."""
         runner, self._runner = self._runner, None
@@ -287,6 +310,12 @@ class Room:
         for stream in self._streams:
             stream.set()
         return True
+
+    @property
+    def phones(self) -> int:
+        """How many phones have joined (picked a name or chosen to go without):
+        none for a while on a LAN room usually means they cannot reach this computer."""
+        return sum(1 for client in self._clients.values() if client.chosen)
 
     def release(self, person: str) -> None:
         """Free a name picked on a phone (the person changed phone, or someone else
@@ -338,7 +367,11 @@ class Room:
                 # A person opened an old or wrong link: say so in words.
                 lang = self.host.view().lang
                 key = "room_finished" if refused.reason == "finished" else "room_closed"
-                response = web.Response(text=s(key, lang), status=refused.status)
+                response = web.Response(
+                    text=_refusal_page(s(key, lang), lang),
+                    status=refused.status,
+                    content_type="text/html",
+                )
             else:
                 response = web.json_response({"error": refused.reason}, status=refused.status)
         except web.HTTPException as error:  # aiohttp's own: no route, too large
@@ -547,6 +580,19 @@ class Room:
 
 
 _PLAIN = re.compile(NO_CONTROL)
+
+
+def _refusal_page(text: str, lang: Lang) -> str:
+    """A closed or wrong link, said in words a phone can read (its own small page,
+    the pages' own stylesheet, nothing else)."""
+    words = html.escape(text)
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f'<title>{words}</title><link rel="stylesheet" href="/assets/room.css"></head>'
+        f'<body class="phone"><main><p class="closed">{words}</p></main></body></html>'
+    )
 
 
 def _is_page(request: web.Request) -> bool:

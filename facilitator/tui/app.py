@@ -67,11 +67,6 @@ class Launch:
     computer) or `lan` (the participants' phones too)."""
 
 
-ANY_ADDRESS = "0.0.0.0"  # noqa: S104 - the room on the LAN listens on every address
-"""Where the room listens when the participants' phones may join (`--room lan`):
-the laptop's address on the room's network is not known in advance."""
-
-
 def _open_in_browser(url: str) -> None:
     """Open `url` in a graphical browser, if this computer shows one: in a plain
     console, `webbrowser` would start a text browser in the terminal the app runs
@@ -339,20 +334,22 @@ class FacilitatorApp(App[None]):
         workshop = self.workshop
         if workshop is None:
             return
-        if self.room is not None:
-            if self.room.lan == lan:
+        room = self.room
+        if room is None:
+            room = Room(WorkshopHost(workshop, on_input=self._room_input, lang=self.lang))
+            try:
+                await room.start(host=LOOPBACK)
+            except OSError as exc:
+                self.notify(s("room_failed", self.lang, error=exc), severity="error", timeout=15)
                 return
-            await self.close_room(quiet=True)
-        room = Room(WorkshopHost(workshop, on_input=self._room_input, lang=self.lang))
-        try:
-            await room.start(host=ANY_ADDRESS if lan else LOOPBACK)
-        except OSError as exc:
-            self.notify(s("room_failed", self.lang, error=exc), severity="error", timeout=15)
-            return
-        self.room = room
+            self.room = room
+            self.notify(s("room_opened", self.lang), timeout=4)
+            self.show_in_browser(room.wall_url)
+        if lan:
+            # The same room, its links and the projector's page kept: the phones may
+            # now reach it on this computer's address on the room's network.
+            await room.open_to_lan()
         self._redraw_run_screen()
-        self.notify(s("room_opened", self.lang), timeout=4)
-        self.show_in_browser(room.wall_url)
 
     async def close_room(self, quiet: bool = False) -> None:
         room, self.room = self.room, None

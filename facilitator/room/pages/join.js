@@ -52,7 +52,8 @@
       return;
     }
     if (response.status === 410 || response.status === 403) {
-      status(await problem(response), "error");
+      // A session that has ended is not an error: said plainly, without the warning.
+      status(await problem(response), response.status === 410 ? "done" : "error");
       $("forms").replaceChildren();
       $("pick").hidden = true;
       document.body.dataset.closed = "1";
@@ -90,6 +91,9 @@
 
     const key = JSON.stringify([state.chosen, state.allowed, state.questions, state.lang]);
     if (key !== formsKey) {
+      // A new step (or a new turn) asks for something else: "Sent." was about the
+      // form that is gone.
+      if (formsKey && $("status").className.includes("ok")) status("", "");
       formsKey = key;
       $("forms").replaceChildren(...forms(state));
     }
@@ -128,14 +132,20 @@
       f.append(el("label", { htmlFor: title.id, textContent: words.room_dilemma_title }), title);
     }
     if (id === "checkout" && state.questions.length > 1) {
-      question = el("select", { name: "question", id: "question-" + id });
-      state.questions.forEach((q, i) => question.append(el("option", { value: String(i), textContent: q })));
-      f.append(el("label", { htmlFor: question.id, textContent: words.room_question }), question);
+      // The questions in full, one to choose (a list box would cut them at 360 px).
+      question = el("fieldset", { className: "questions", id: "question-" + id });
+      question.append(el("legend", { textContent: words.room_question }));
+      state.questions.forEach((q, i) => {
+        const radio = el("input", { type: "radio", name: "question", value: String(i), checked: i === 0,
+          id: "question-" + id + "-" + i });
+        question.append(el("label", { htmlFor: radio.id, className: "choice" }, [radio, " " + q]));
+      });
+      f.append(question);
     } else if (id === "checkout" && state.questions.length === 1) {
       f.append(el("p", { textContent: state.questions[0] }));
     }
     const text = el("textarea", { name: "text", rows: 4, maxLength: 2000, id: "text-" + id });
-    f.append(text);
+    f.append(el("label", { htmlFor: text.id, textContent: words.room_text_label }), text);
     const buttons = el("div", { className: "buttons" });
     kinds.forEach((kind) => {
       const label = kind === "strength" ? words.room_kind_strength : kind === "risk" ? words.room_kind_risk : words.room_send;
@@ -159,7 +169,7 @@
     if (!text.value.trim()) { status(words.room_empty, "error"); return; }
     const body = { kind: kind, text: text.value };
     if (title) body.title = title.value;
-    if (question) body.question = Number(question.value);
+    if (question) body.question = Number(question.querySelector("input:checked").value);
     const response = await post("send", body);
     if (response.ok) {
       text.value = "";

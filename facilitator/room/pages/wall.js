@@ -26,7 +26,9 @@
     box.className = "timer-box level-" + c.level + (c.status === "paused" ? " paused" : "");
     $("timer").textContent = c.display;
     set("level", c.level === "warning" ? words.room_level_warning : c.level === "overtime" ? words.room_level_overtime : "");
-    set("timer-label", c.label);
+    // Before the start the facilitator's screen says which key starts the timer;
+    // the room only needs to know that it has not started.
+    set("timer-label", c.status === "not_started" && !c.complete ? words.room_not_started : c.label);
     set("step-line", c.step_line);
     set("break-ends", c.ends_at ? fill(words.room_break_until || "", { time: c.ends_at }) : "");
 
@@ -48,6 +50,27 @@
       return li;
     }));
     list.hidden = questions.length === 0;
+
+    // The step's strengths and risks, when the facilitator shows them (no authors).
+    const shown = v.on_wall || [];
+    const listOf = (id, strength) => {
+      const items = shown.filter((f) => f.strength === strength);
+      $(id).replaceChildren(...items.map((f) => {
+        const li = document.createElement("li");
+        li.textContent = f.text;
+        return li;
+      }));
+      return items.length;
+    };
+    const strengths = listOf("strengths", true);
+    const risks = listOf("risks", false);
+    set("strengths-heading", strengths ? words.room_strengths : "");
+    set("risks-heading", risks ? words.room_risks : "");
+    $("strengths").hidden = !strengths;
+    $("risks").hidden = !risks;
+    $("findings").hidden = shown.length === 0;
+    // Shown, they take the place of the questions, which the room has discussed.
+    list.hidden = list.hidden || shown.length > 0;
 
     const progress = $("progress");
     progress.replaceChildren(...v.progress.titles.map((t, i) => {

@@ -41,6 +41,8 @@ class RoomModal(ModalScreen[None]):
         with VerticalScroll(id="dialog"):
             yield Static(Content.styled(s("room_title", self.lang), "bold"), id="room-title")
             yield Static(id="room-text")
+            yield Static(id="room-qr")
+            yield Static(id="room-phones")
         yield Footer()
 
     @property
@@ -49,10 +51,28 @@ class RoomModal(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.show()
+        # How many phones have joined changes while the dialog is open.
+        self.set_interval(1.0, self._show_phones)
 
     def show(self) -> None:
-        self.query_one("#room-text", Static).update(room_text(self._app.room, self.lang))
+        self._shown: tuple[int, bool] | None = None
+        room = self._app.room
+        self.query_one("#room-text", Static).update(room_text(room, self.lang))
+        qr = self.query_one("#room-qr", Static)
+        qr.display = bool(room is not None and room.lan and room.lan_addresses)
+        if room is not None and qr.display:
+            from facilitator.room.qr import qr_text
+
+            qr.update(qr_text(room.join_url))
+        self._show_phones()
         self.refresh_bindings()
+
+    def _show_phones(self) -> None:
+        room = self._app.room
+        state = (room.phones, room.lan) if room is not None else (0, False)
+        if state != self._shown:
+            self._shown = state
+            self.query_one("#room-phones", Static).update(phones_text(room, self.lang))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         room = self._app.room
@@ -93,12 +113,16 @@ def room_text(room: Room | None, lang: Lang) -> Content:
     elif not room.lan_addresses:
         parts.append((s("room_no_network", lang), "bold $warning"))
     else:
-        from facilitator.room.qr import qr_text
-
-        parts += [
-            s("room_scan", lang) + "\n",
-            (room.join_url + "\n", "bold"),
-            qr_text(room.join_url) + "\n",
-            (s("room_hotspot_hint", lang), "dim"),
-        ]
+        parts += [s("room_scan", lang) + "\n", (room.join_url, "bold")]
     return Content.assemble(*parts)
+
+
+def phones_text(room: Room | None, lang: Lang) -> Content | str:
+    """How many phones are in; with none yet, why that may be and what to do."""
+    if room is None or not room.lan or not room.lan_addresses:
+        return ""
+    if room.phones == 0:
+        return Content.assemble(
+            (s("room_no_phones", lang) + " ", "bold"), (s("room_hotspot_hint", lang), "$warning")
+        )
+    return Content.assemble((s("room_phones", lang, n=room.phones), "$success"))

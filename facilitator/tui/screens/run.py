@@ -149,6 +149,7 @@ class RunScreen(Screen[None]):
         Binding("f10", "finish", "key_finish", tooltip="tip_finish", id="finish", show=False),
         Binding("o", "details", "key_details", tooltip="tip_details", id="details", show=False),
         Binding("r", "room", "key_room", tooltip="tip_room", id="room", show=False),
+        Binding("w", "show_findings", "key_show_findings", tooltip="tip_show_findings", id="wall"),
         Binding("up,k", "scroll(-1)", "key_scroll", show=False, key_display="↑"),
         Binding("down,j", "scroll(1)", "key_scroll", show=False, key_display="↓"),
     ]
@@ -237,7 +238,7 @@ class RunScreen(Screen[None]):
         self._part("#questions", step)
         self._part("#process", step)
         self._part("#step-content", step)
-        self._part("#captured", private.captured)
+        self._part("#captured", (private.captured, bool(view.on_wall)))
         self._part("#who", (view.focus, private.facilitator_in_focus) if view.focus else None)
         self.query_one(ClockFace).clock = view.clock
         self._part("#timer-label", view.clock)
@@ -319,7 +320,12 @@ class RunScreen(Screen[None]):
         self.query_one("#save-status").set_class(line[0] == "error", "-error")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A capture key works, and is in the footer, in the steps that ask for it."""
+        """A capture key works, and is in the footer, in the steps that ask for it;
+        so does showing strengths and risks on the room's screen, while it is open."""
+        if action == "show_findings":
+            step = self.workshop.step
+            room = cast("FacilitatorApp", self.app).room
+            return room is not None and Capture.STRENGTHS_RISKS in step.captures
         capture = CAPTURE_ACTIONS.get(action)
         if capture is None:
             return True
@@ -389,6 +395,11 @@ class RunScreen(Screen[None]):
     def action_export(self) -> None:
         cast("FacilitatorApp", self.app).show_export(self.workshop.session)
 
+    def action_show_findings(self) -> None:
+        shown = self.workshop.toggle_findings_on_wall()
+        self.notify(s("findings_shown" if shown else "findings_hidden", self.lang), timeout=4)
+        self._after()
+
     async def action_room(self) -> None:
         """Open the room (the room's screen on this computer) if it is not open, and
         show its links; from there the phones can be let in, or the room closed."""
@@ -397,7 +408,8 @@ class RunScreen(Screen[None]):
         app = cast("FacilitatorApp", self.app)
         if app.room is None:
             await app.open_room(lan=False)
-        await app.push_screen(RoomModal(self.lang))
+            self.refresh_bindings()  # `w` shows strengths and risks there now
+        await app.push_screen(RoomModal(self.lang), lambda _: self.refresh_bindings())
 
     def action_details(self) -> None:
         from facilitator.tui.screens.details import DetailsModal

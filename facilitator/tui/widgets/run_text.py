@@ -85,8 +85,14 @@ def follow_up(lines: tuple[FollowUpLine, ...], lang: Lang) -> Content | str:
     return Content.assemble(*parts)
 
 
-def captured(lines: tuple[CapturedLine, ...], lang: Lang) -> Content:
-    parts: list[str | tuple[str, str]] = [(s("captured_here", lang) + "\n", HEADING)]
+def captured(part: tuple[tuple[CapturedLine, ...], bool], lang: Lang) -> Content:
+    """What was captured in the step; says so when its strengths and risks are on
+    the room's screen."""
+    lines, on_wall = part
+    parts: list[str | tuple[str, str]] = [(s("captured_here", lang), HEADING)]
+    if on_wall:
+        parts.append((f"  ◉ {s('findings_on_wall', lang)}", "bold $warning"))
+    parts.append("\n")
     if not lines:
         parts.append((s("nothing_captured", lang), "dim"))
     for line in lines:
