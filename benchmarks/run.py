@@ -2,7 +2,7 @@
 the same run, with its target and PASS or MISS.
 
     python benchmarks/run.py            # the figures in the README (a few minutes)
-    python benchmarks/run.py --quick    # fewer repetitions (about a minute)
+    python benchmarks/run.py --quick    # fewer repetitions (about two minutes)
     python benchmarks/run.py --only saving timer cpu
 
 Run it from the repository with the development install active. Machines are
@@ -25,6 +25,7 @@ from importlib.metadata import version
 
 import cpu
 import documents
+import room
 import saving
 import startup
 import timer_accuracy
@@ -47,6 +48,8 @@ class Effort:
     """Mean step of the fake clock, in seconds: smaller means more redraws checked."""
     cpu_seconds: float
     """How long the processor time of the running timer is measured."""
+    room: room.Effort
+    """Keys and runs with and without phones for the room (benchmarks/room.py)."""
 
 
 FULL = Effort(
@@ -60,6 +63,7 @@ FULL = Effort(
     keys=120,
     timer_step=5,
     cpu_seconds=60,
+    room=room.FULL,
 )
 QUICK = Effort(
     terminal=5,
@@ -72,6 +76,7 @@ QUICK = Effort(
     keys=40,
     timer_step=30,
     cpu_seconds=15,
+    room=room.QUICK,
 )
 
 
@@ -90,6 +95,7 @@ def sections(effort: Effort, seed: int) -> dict[str, Callable[[], list[Figure]]]
         "saving": lambda: [saving.save(effort.save), *saving.typing(effort.keys, seed)],
         "timer": lambda: [timer_accuracy.timer(seed, effort.timer_step)],
         "cpu": lambda: cpu.running_timer(effort.cpu_seconds),
+        "room": lambda: room.room(effort.room, seed),
     }
 
 
@@ -121,7 +127,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--seed", type=int, default=1, help="for the random typing and clock")
     parser.add_argument(
-        "--only", nargs="+", metavar="SECTION", help="startup memory documents saving timer cpu"
+        "--only",
+        nargs="+",
+        metavar="SECTION",
+        help="startup memory documents saving timer cpu room",
     )
     args = parser.parse_args()
     effort = QUICK if args.quick else FULL

@@ -72,3 +72,14 @@ def test_processor_time_is_read_for_a_program_in_a_terminal(bench):
     assert set(used) == {"bare"}
     assert used["bare"].share >= 0
     assert used["bare"].drawn >= 0
+
+
+async def test_the_room_is_measured_in_the_app_and_no_phone_input_is_lost(bench):
+    # The room's benchmark at its smallest (a few keys, one short run with and without
+    # the twelve phones), in Chromium where it is and an aiohttp client where not.
+    room = bench("room")
+    figures = await room.measure(room.TEST, seed=1)
+    kept = [f for f in figures if "risks accepted" in f.what]
+    assert len(kept) == 1 and kept[0].passed, kept
+    assert any("key in the app" in f.what for f in figures)
+    assert any("participant's page" in f.what for f in figures)

@@ -691,9 +691,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "their phones.",
     ),
     "room_scan": (
-        "Deltakerne skanner koden eller skriver inn lenken, på samme nett som maskinen:",
-        "The participants scan the code or type the link, on the same network as this "
-        "computer:",
+        "Deltakerne skanner koden eller skriver inn lenken over, på samme nett som "
+        "maskinen. Koden står også på skjermen i rommet.",
+        "The participants scan the code or type the link above, on the same network as "
+        "this computer. The code is on the room's screen too.",
     ),
     "room_key_lan": ("Mobiler", "Phones"),
     "room_key_wall": ("Åpne skjermen", "Open the screen"),

@@ -8,14 +8,14 @@ import segno
 def qr_svg(url: str) -> str:
     """An inline `<svg>` with no size of its own (the page scales it) and no style
     attribute (the pages' CSP allows no inline style)."""
-    return str(segno.make(url, error="m").svg_inline(border=2, omitsize=True))
+    return str(segno.make(url, error="l").svg_inline(border=2, omitsize=True))
 
 
 def qr_text(url: str) -> str:
     """The code in half blocks, two rows of modules to a line, for the facilitator's
     terminal (dark modules as ink; a quiet zone of two modules around). Drawn light
     on dark it reads inverted, which phone cameras scan as well."""
-    matrix = [list(row) for row in segno.make(url, error="m").matrix]
+    matrix = [list(row) for row in segno.make(url, error="l").matrix]
     size = len(matrix)
     quiet = 2
     rows = [[0] * (size + 2 * quiet) for _ in range(quiet)]

@@ -38,11 +38,14 @@ class RoomModal(ModalScreen[None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static(Content.styled(s("room_title", self.lang), "bold"), id="room-title")
-            yield Static(id="room-text")
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = s("room_title", self.lang)
+            # The phones' link and code first: with the phones let in, they are what
+            # the dialog is open for (and the room's screen shows the code as well).
+            yield Static(id="room-join")
             yield Static(id="room-qr")
             yield Static(id="room-phones")
+            yield Static(id="room-text")
         yield Footer()
 
     @property
@@ -58,6 +61,7 @@ class RoomModal(ModalScreen[None]):
         self._shown: tuple[int, bool] | None = None
         room = self._app.room
         self.query_one("#room-text", Static).update(room_text(room, self.lang))
+        self.query_one("#room-join", Static).update(join_text(room, self.lang))
         qr = self.query_one("#room-qr", Static)
         qr.display = bool(room is not None and room.lan and room.lan_addresses)
         if room is not None and qr.display:
@@ -100,29 +104,37 @@ class RoomModal(ModalScreen[None]):
 
 
 def room_text(room: Room | None, lang: Lang) -> Content:
-    """The room's links and what to do with them, with the QR code when the phones
-    may join."""
+    """The room's screen's link, what to do with it, and how to let the phones in."""
     if room is None:
         return Content(s("room_closed", lang))
     parts: list[str | tuple[str, str]] = [
         s("room_wall_at", lang, url=room.wall_url) + "\n",
-        (s("room_wall_help", lang) + "\n\n", "dim"),
+        (s("room_wall_help", lang), "dim"),
     ]
     if not room.lan:
-        parts.append(s("room_only_here", lang))
+        parts.append("\n\n" + s("room_only_here", lang))
     elif not room.lan_addresses:
-        parts.append((s("room_no_network", lang), "bold $warning"))
-    else:
-        parts += [s("room_scan", lang) + "\n", (room.join_url, "bold")]
+        parts.append(("\n\n" + s("room_no_network", lang), "bold $warning"))
     return Content.assemble(*parts)
+
+
+def join_text(room: Room | None, lang: Lang) -> Content | str:
+    """Where the phones join, when they may: the link over the code (on a laptop's
+    24 lines the two fit together), and what to do with them under it."""
+    if room is None or not room.lan or not room.lan_addresses:
+        return ""
+    return Content.styled(room.join_url, "bold")
 
 
 def phones_text(room: Room | None, lang: Lang) -> Content | str:
     """How many phones are in; with none yet, why that may be and what to do."""
     if room is None or not room.lan or not room.lan_addresses:
         return ""
+    scan = s("room_scan", lang) + " "
     if room.phones == 0:
         return Content.assemble(
-            (s("room_no_phones", lang) + " ", "bold"), (s("room_hotspot_hint", lang), "$warning")
+            scan,
+            (s("room_no_phones", lang) + " ", "bold"),
+            (s("room_hotspot_hint", lang), "$warning"),
         )
-    return Content.assemble((s("room_phones", lang, n=room.phones), "$success"))
+    return Content.assemble(scan, (s("room_phones", lang, n=room.phones), "bold $success"))
