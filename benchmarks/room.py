@@ -70,7 +70,7 @@ from facilitator.agenda.registry import load_agenda
 from facilitator.room.qr import qr_svg
 from facilitator.room.server import Room
 from facilitator.tui.app import FacilitatorApp, Launch
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.run import REDRAW_SECONDS, RunScreen
 from facilitator.workshop_view import WorkshopView
 

@@ -40,7 +40,7 @@ from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
 from facilitator.tomlfile import to_toml_data
 from facilitator.tui.app import FacilitatorApp, Launch
-from facilitator.tui.screens.form import DRAFT_SECONDS, FormModal
+from facilitator.tui.screens.form_modal import DRAFT_SECONDS, FormModal
 from facilitator.tui.screens.run import RunScreen
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

@@ -34,7 +34,7 @@ import pytest
 
 from facilitator.i18n import Lang
 from facilitator.textcheck import HrConcern, hr_concerns, suggests_hr
-from facilitator.tui.forms import nudges
+from facilitator.tui.capture_forms import nudges
 
 H = HrConcern.HARASSMENT
 R = HrConcern.RETALIATION

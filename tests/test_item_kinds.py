@@ -36,7 +36,7 @@ from facilitator.session.model import (
 from facilitator.session.quickread import read_workspace
 from facilitator.session.store import SessionStore, dumps_session
 from facilitator.timesource import FakeClock
-from facilitator.tui import forms
+from facilitator.tui import capture_forms
 from facilitator.workshop import COLLECTIONS, Workshop
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -107,7 +107,7 @@ def test_the_forms_are_the_kinds_and_two_more() -> None:
     assert {f.item_kind for f in DraftForm} == {*ItemKind, None}
     assert DraftForm.NEXT_MEETING.item_kind is None
     assert DraftForm.FOLLOW_UP.item_kind is None
-    assert set(forms.FORMS) == set(DraftForm)
+    assert set(capture_forms.FORMS) == set(DraftForm)
 
 
 def test_a_name_that_is_no_kind_is_a_key_error() -> None:
@@ -188,11 +188,11 @@ def test_a_draft_brings_back_its_form_on_its_item(w: Workshop, clock: FakeClock)
     note = add(w, ItemKind.NOTES)
     w.set_draft(DraftForm.NOTES, {"text": "rettet"}, note.id)
     assert w.session.draft is not None
-    form = forms.draft_form(w, "nb", w.session.draft)
+    form = capture_forms.draft_form(w, "nb", w.session.draft)
     assert (form.kind, form.item_id) == (DraftForm.NOTES, note.id)
     # deleted since: the text comes back in a form for a new one
     w.delete(ItemKind.NOTES, note.id)
-    form = forms.draft_form(w, "nb", w.session.draft)
+    form = capture_forms.draft_form(w, "nb", w.session.draft)
     assert (form.kind, form.item_id) == (DraftForm.NOTES, None)
 
 
@@ -203,15 +203,15 @@ def test_a_follow_up_draft_brings_back_its_measure(w: Workshop) -> None:
         m.carried_from = "2026-01-01-tidligere-abcd"
     w.set_draft(DraftForm.FOLLOW_UP, {"measure": second.id}, second.id)
     assert w.session.draft is not None
-    form = forms.draft_form(w, "nb", w.session.draft)
+    form = capture_forms.draft_form(w, "nb", w.session.draft)
     assert (form.kind, form.item_id) == (DraftForm.FOLLOW_UP, second.id)
 
 
 def test_a_form_refuses_an_item_of_another_kind(w: Workshop) -> None:
     note = add(w, ItemKind.NOTES)
     with pytest.raises(TypeError):
-        forms.FORMS[DraftForm.MEASURES](w, "nb", note)
-    assert forms.edit_form(w, "nb", note).kind is DraftForm.NOTES
+        capture_forms.FORMS[DraftForm.MEASURES](w, "nb", note)
+    assert capture_forms.edit_form(w, "nb", note).kind is DraftForm.NOTES
 
 
 # --- each rule once ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_a_form_refuses_an_item_of_another_kind(w: Workshop) -> None:
 def test_the_forms_offer_the_scores_the_scale_takes(w: Workshop) -> None:
     for scale in (3, 5):
         w.session.risk_scale = scale
-        form = forms.measure_form(w, "nb")
+        form = capture_forms.measure_form(w, "nb")
         for name in ("likelihood", "consequence"):
             field = next(f for f in form.fields if f.name == name)
             assert [v for _, v in field.options] == list(risk_scores(scale))
@@ -260,7 +260,7 @@ def test_one_hr_rule_for_the_workshop_and_the_form(w: Workshop) -> None:
 
     cases = [(hr_words, False, True), (plain, False, False), (plain, True, True)]
     for pid, ((title, text), ticked, expected) in zip(("p1", "p2", "p3"), cases, strict=True):
-        form = forms.dilemma_form(w, "nb")
+        form = capture_forms.dilemma_form(w, "nb")
         values: dict[str, Any] = {
             "owner": pid,
             "title": title,

@@ -12,7 +12,7 @@ from facilitator.session.model import Answer, Measure, ParticipantRole, new_sess
 from facilitator.session.roles import UnknownRole, parse_participant
 from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.run import RunScreen
 from facilitator.tui.screens.setup import SetupScreen
 

@@ -23,7 +23,7 @@ from facilitator.stepclock import Status
 from facilitator.timesource import FakeClock
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.screens.export import ExportScreen
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.items import ItemsScreen
 from facilitator.tui.screens.people import PeopleModal
 from facilitator.tui.screens.run import RunScreen

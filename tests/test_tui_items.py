@@ -13,7 +13,7 @@ from facilitator.law import Paragraph
 from facilitator.session.model import FindingKind, Visibility
 from facilitator.timesource import FakeClock
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.items import ItemsScreen
 from facilitator.workshop import Workshop
 

@@ -9,7 +9,7 @@ from textual.widgets import Select, Static
 
 from facilitator.session.model import NamesPolicy
 from facilitator.timesource import FakeClock
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.run import RunScreen
 from facilitator.tui.screens.setup import SetupScreen
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 
 from facilitator.timesource import FakeClock
 from facilitator.tui.screens.export import ExportScreen
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.items import ItemsScreen
 from facilitator.tui.screens.run import RunScreen
 

@@ -15,11 +15,11 @@ from textual.widgets import Input, Select, TextArea
 
 from facilitator.session.store import SessionStore
 from facilitator.timesource import FakeClock
-from facilitator.tui import forms
-from facilitator.tui.forms import FORMS
-from facilitator.tui.screens import form as form_module
+from facilitator.tui import capture_forms
+from facilitator.tui.capture_forms import FORMS
+from facilitator.tui.screens import form_modal as form_module
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.setup import SetupScreen
 
 from tui_helpers import (
@@ -258,7 +258,7 @@ async def test_twelve_thousand_keys_reach_the_limit_with_a_message_and_few_check
 
     def counted(*args, **kwargs):
         calls.append(1)
-        return forms.nudges(*args, **kwargs)
+        return capture_forms.nudges(*args, **kwargs)
 
     monkeypatch.setattr(form_module, "nudges", counted)
     app = make_app(workspace, clock)

@@ -14,7 +14,7 @@ from facilitator.agenda.registry import load_agenda
 from facilitator.session.model import Session
 from facilitator.session.store import SessionStore
 from facilitator.tui.app import FacilitatorApp, Launch
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.screens.run import RunScreen
 from facilitator.tui.screens.start import StartScreen
 

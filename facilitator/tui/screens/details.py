@@ -28,7 +28,7 @@ from facilitator.session.model import NamesPolicy
 from facilitator.timefmt import parse_day, parse_moment, short_date
 from facilitator.tomlfile import explain
 from facilitator.tui.bindings import localize
-from facilitator.tui.forms import SHORT_TEXT
+from facilitator.tui.capture_forms import SHORT_TEXT
 from facilitator.tui.widgets.choices import names_policy_select
 from facilitator.workshop import Workshop
 

@@ -34,10 +34,10 @@ from facilitator.session.model import (
     Visibility,
 )
 from facilitator.timefmt import short_date
-from facilitator.tui import forms
+from facilitator.tui import capture_forms
 from facilitator.tui.bindings import localize
 from facilitator.tui.screens.confirm import ConfirmModal
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.workshop import Workshop
 
 KIND_KEYS = {
@@ -225,7 +225,7 @@ class ItemsScreen(Screen[None]):
             return
         _, item = chosen
         key = _row_key(*chosen)
-        form = forms.edit_form(self.workshop, self.lang, item)
+        form = capture_forms.edit_form(self.workshop, self.lang, item)
         self.app.push_screen(FormModal(form, self.workshop, self.lang), lambda _: self.reload(key))
 
     def action_toggle_visibility(self) -> None:

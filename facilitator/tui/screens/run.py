@@ -26,10 +26,10 @@ from facilitator.i18n.words import screen as s
 from facilitator.session.model import Measure
 from facilitator.stepclock import Level, Status
 from facilitator.timefmt import hhmm
-from facilitator.tui import forms
+from facilitator.tui import capture_forms
 from facilitator.tui.bindings import localize
-from facilitator.tui.forms import Form
-from facilitator.tui.screens.form import FormModal
+from facilitator.tui.capture_forms import Form
+from facilitator.tui.screens.form_modal import FormModal
 from facilitator.tui.widgets import run_text
 from facilitator.tui.widgets.part import Draw, PartView
 from facilitator.tui.widgets.strip import ProgressStrip
@@ -476,31 +476,32 @@ class RunScreen(Screen[None]):
         draft = self.workshop.session.draft
         if draft is None:
             return
-        self.open_form(forms.draft_form(self.workshop, self.lang, draft), restore=draft.values)
+        form = capture_forms.draft_form(self.workshop, self.lang, draft)
+        self.open_form(form, restore=draft.values)
         self.notify(s("draft_restored", self.lang), timeout=8)
 
     def action_note(self) -> None:
-        self.open_form(forms.note_form(self.workshop, self.lang))
+        self.open_form(capture_forms.note_form(self.workshop, self.lang))
 
     def action_dilemma(self) -> None:
-        self.open_form(forms.dilemma_form(self.workshop, self.lang))
+        self.open_form(capture_forms.dilemma_form(self.workshop, self.lang))
 
     def action_finding(self) -> None:
-        self.open_form(forms.finding_form(self.workshop, self.lang))
+        self.open_form(capture_forms.finding_form(self.workshop, self.lang))
 
     def action_measure(self) -> None:
-        self.open_form(forms.measure_form(self.workshop, self.lang))
+        self.open_form(capture_forms.measure_form(self.workshop, self.lang))
 
     def action_checkout(self) -> None:
-        self.open_form(forms.checkout_form(self.workshop, self.lang))
+        self.open_form(capture_forms.checkout_form(self.workshop, self.lang))
 
     def action_next_meeting(self) -> None:
-        self.open_form(forms.next_meeting_form(self.workshop, self.lang))
+        self.open_form(capture_forms.next_meeting_form(self.workshop, self.lang))
 
     def action_follow_up(self) -> None:
         if not to_follow_up(self.workshop.session):
             self.notify(s("nothing_to_follow_up", self.lang), timeout=4)
             return
-        self.open_form(forms.follow_up_form(self.workshop, self.lang))
+        self.open_form(capture_forms.follow_up_form(self.workshop, self.lang))
 
 

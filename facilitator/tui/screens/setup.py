@@ -32,7 +32,7 @@ from facilitator.timefmt import hhmm, short_date
 from facilitator.timesource import Clock
 from facilitator.tomlfile import FileProblem
 from facilitator.tui.bindings import localize
-from facilitator.tui.forms import SHORT_TEXT
+from facilitator.tui.capture_forms import SHORT_TEXT
 from facilitator.tui.screens.agenda_preview import AgendaPreviewModal, theme_line
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, LimitReached

@@ -1,7 +1,7 @@
 """One modal form that serves every kind of captured item: notes, dilemmas,
 strengths and risks, measures, check-out answers, the next meeting.
 
-The modal shows a `Form` (see `facilitator.tui.forms`), applies what was typed
+The modal shows a `Form` (see `facilitator.tui.capture_forms`), applies what was typed
 through the workshop when it is saved, and keeps the form open with a clear line
 when the workshop refuses it, so nothing typed is lost. While the form is open,
 what has been typed is kept as the session's draft (saved like everything else)
@@ -32,7 +32,7 @@ from facilitator.session.model import DraftForm, FindingKind
 from facilitator.stepclock import Level, Status
 from facilitator.timefmt import clock_text, moment_text, parse_day, parse_moment, short_date
 from facilitator.tui.bindings import localize
-from facilitator.tui.forms import Form, FormField, RawValues, Values, nudges
+from facilitator.tui.capture_forms import Form, FormField, RawValues, Values, nudges
 from facilitator.tui.screens.confirm import ConfirmModal
 from facilitator.tui.typing import TYPE_AHEAD_BINDINGS, BoundedInput, BoundedTextArea, LimitReached
 from facilitator.workshop import Workshop
