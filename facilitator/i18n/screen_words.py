@@ -707,6 +707,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "room_failed": ("Rommet kunne ikke åpnes: {error}", "The room could not open: {error}"),
     "room_input": ("Fra mobil: {what}", "From a phone: {what}"),
+    "room_inputs": ("Fra mobilene ({n}): {what}", "From the phones ({n}): {what}"),
     "room_no_name": ("uten navn", "no name"),
     "room_not_started": ("Ikke startet", "Not started"),
     "room_text_label": ("Teksten din", "Your text"),

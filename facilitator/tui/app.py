@@ -119,6 +119,8 @@ class FacilitatorApp(App[None]):
         """The session open in this process, if any (closed on quit)."""
         self.save_status: SaveStatus | None = None
         self.room: Room | None = None
+        self._room_inputs: list[str] = []
+        """What came in from phones since the screen last showed it."""
         """The room's server while it is open (`open_room`)."""
         self.show_in_browser: Callable[[str], object] = _open_in_browser
         """How the room's screen is opened in a browser (tests replace it)."""
@@ -360,13 +362,28 @@ class FacilitatorApp(App[None]):
 
     def _room_input(self, kind: InputKind, person: str | None) -> None:
         """Something came in from a phone: the workshop has it and has handed it to
-        the autosaver; the facilitator's screen shows it at once, and who sent it."""
-        self._redraw_run_screen()
+        the autosaver. The facilitator's screen shows it, and who sent it, once for
+        everything that came in together: twelve phones sending at the same moment
+        make one redraw and one message, not twelve."""
         workshop = self.workshop
         who = workshop.name(person) if workshop is not None and person else ""
         what = s(f"room_got_{kind.value}", self.lang)
-        line = f"{who} – {what}" if who else f"{what} ({s('room_no_name', self.lang)})"
-        self.notify(s("room_input", self.lang, what=line), timeout=5)
+        self._room_inputs.append(
+            f"{who} – {what}" if who else f"{what} ({s('room_no_name', self.lang)})"
+        )
+        if len(self._room_inputs) == 1:
+            self.call_later(self._show_room_inputs)
+
+    def _show_room_inputs(self) -> None:
+        lines, self._room_inputs = self._room_inputs, []
+        if not lines:
+            return
+        self._redraw_run_screen()
+        if len(lines) == 1:
+            message = s("room_input", self.lang, what=lines[0])
+        else:
+            message = s("room_inputs", self.lang, n=len(lines), what="; ".join(lines))
+        self.notify(message, timeout=5)
 
     def _redraw_run_screen(self) -> None:
         from facilitator.tui.screens.run import RunScreen
