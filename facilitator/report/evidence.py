@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from facilitator.i18n import Lang, pick
@@ -147,6 +147,13 @@ class EvidencePack:
     @property
     def overdue(self) -> int:
         return sum(1 for r in self.register if r.overdue)
+
+
+@cache
+def short_day(day: date | None, lang: Lang) -> str:
+    """`short_date`, remembered: a pack over thousands of sessions writes the same
+    few hundred days tens of thousands of times."""
+    return short_date(day, lang)
 
 
 def is_open_overdue(m: LeanMeasure, as_of: date) -> bool:
@@ -370,7 +377,7 @@ def statement(pack: EvidencePack) -> list[str]:
             worked=sum(1 for r in followed if answered(r, "worked")),
             enough=sum(1 for r in followed if answered(r, "enough")),
             overdue=_n(pack.overdue, lang, ("tiltak", "tiltak"), ("measure", "measures")),
-            date=short_date(pack.as_of, lang),
+            date=short_day(pack.as_of, lang),
         ),
         w("ev_not_claimed", lang),
     ]
@@ -406,7 +413,7 @@ def factor_name(paragraph: Paragraph | None, lang: Lang) -> str:
 
 def agreed_text(r: RegisterEntry, lang: Lang) -> str:
     """`19.01.2026, Hjemmetjenesten`: when and where a measure was agreed."""
-    day = short_date(r.agreed_on, lang) if r.agreed_on else w("earlier_session", lang)
+    day = short_day(r.agreed_on, lang) if r.agreed_on else w("earlier_session", lang)
     return f"{day}, {r.agreed_unit}" if r.agreed_unit else day
 
 

@@ -31,11 +31,12 @@ from facilitator.report.evidence import (
     factor_name,
     roles_text,
     same_unit,
+    short_day,
 )
 from facilitator.report.shared_exports import LeanFollowUp
 from facilitator.report.summary_layout import follow_up_line
 from facilitator.report.words import status_word, w
-from facilitator.timefmt import long_date, short_date
+from facilitator.timefmt import long_date
 
 
 def evidence_document(pack: EvidencePack) -> Document:
@@ -71,7 +72,7 @@ def evidence_document(pack: EvidencePack) -> Document:
 def _facts(pack: EvidencePack) -> list[tuple[str, str]]:
     lang = pack.lang
     rows = [
-        (w("ev_period", lang), f"{short_date(pack.start, lang)} – {short_date(pack.end, lang)}"),
+        (w("ev_period", lang), f"{short_day(pack.start, lang)} – {short_day(pack.end, lang)}"),
         (w("ev_units", lang), ", ".join(pack.units) or "–"),
         (w("ev_sessions", lang), str(len(pack.sessions))),
         (
@@ -91,7 +92,7 @@ def _counts(pack: EvidencePack) -> str:
         n=n,
         measures="measure" if n == 1 else "measures",
         overdue=pack.overdue,
-        date=short_date(pack.as_of, lang),
+        date=short_day(pack.as_of, lang),
     )
 
 
@@ -111,7 +112,7 @@ def _sessions(pack: EvidencePack) -> list[Block]:
     rows = [
         [
             str(s.number),
-            short_date(s.day, lang),
+            short_day(s.day, lang),
             s.unit,
             agenda_text(s, lang),
             str(s.present),
@@ -188,7 +189,7 @@ def _factors(pack: EvidencePack) -> list[Block]:
 def _found(item: FoundItem, lang: Lang) -> Item:
     s = item.session
     kind = "kind_strength" if item.kind == "strength" else "kind_risk"
-    return Item(item.text, title=w(kind, lang), meta=f"{s.unit} · {short_date(s.day, lang)}")
+    return Item(item.text, title=w(kind, lang), meta=f"{s.unit} · {short_day(s.day, lang)}")
 
 
 def _findings(pack: EvidencePack) -> list[Block]:
@@ -203,9 +204,13 @@ def _findings(pack: EvidencePack) -> list[Block]:
     for r in pack.register:
         if r.measure.risk is not None:
             scored.setdefault(r.measure.factor.paragraph, []).append(r)
+    # One pass over the findings, not one per factor.
+    by_factor: dict[object, list[Item]] = {}
+    for f in found:
+        by_factor.setdefault(f.factor, []).append(_found(f, lang))
     any_here = False
     for paragraph in (*FACTORS, None):
-        items = [_found(f, lang) for f in found if f.factor == paragraph]
+        items = by_factor.get(paragraph, [])
         scores = sorted(scored.get(paragraph, []), key=lambda r: -(r.measure.risk or 0))
         if not items and not scores:
             continue
@@ -220,7 +225,7 @@ def _findings(pack: EvidencePack) -> list[Block]:
                         Item(
                             r.measure.challenge or r.measure.what,
                             title=f"{w('ev_scores', lang)}: {_risk(r)}",
-                            meta=f"{r.unit} · {short_date(r.latest_on, lang)}",
+                            meta=f"{r.unit} · {short_day(r.latest_on, lang)}",
                         )
                         for r in scores
                     ]
@@ -243,7 +248,7 @@ def follow_up_text(f: LeanFollowUp, lang: Lang) -> str:
 
 def status_text(r: RegisterEntry, lang: Lang) -> str:
     m = r.measure
-    text = status_word(m.status, lang) + (f" {short_date(m.done_on, lang)}" if m.done_on else "")
+    text = status_word(m.status, lang) + (f" {short_day(m.done_on, lang)}" if m.done_on else "")
     return f"{text} – {w('overdue', lang).upper()}" if r.overdue else text
 
 
@@ -251,7 +256,7 @@ def _register(pack: EvidencePack) -> list[Block]:
     lang = pack.lang
     blocks: list[Block] = [
         Heading(2, w("ev_register", lang)),
-        Para(w("ev_register_scope", lang, date=short_date(pack.end, lang)), "muted"),
+        Para(w("ev_register_scope", lang, date=short_day(pack.end, lang)), "muted"),
         Para(_counts(pack)),
     ]
     header = [
@@ -272,7 +277,7 @@ def _register(pack: EvidencePack) -> list[Block]:
                 r.measure.what,
                 r.measure.challenge,
                 r.measure.owner,
-                short_date(r.measure.deadline, lang),
+                short_day(r.measure.deadline, lang),
                 status_text(r, lang),
                 _risk(r),
                 agreed_text(r, lang),
