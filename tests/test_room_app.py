@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 
 from facilitator.timesource import FakeClock
+from facilitator.tui.screens.people import PeopleModal
 from facilitator.tui.screens.room import RoomModal
 
 from conftest import CHROMIUM
@@ -117,11 +118,26 @@ async def test_keys_in_the_app_move_the_wall_and_a_phone_risk_lands_in_the_sessi
         )
         assert "Zqrisk" not in await wall.inner_text("body")
 
+        # A second phone picks Ola; the facilitator frees the name (the wrong person
+        # picked it), and the phone is asked who it is again.
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as ola:
+            async with ola.post(f"{join}/me", json={"person": "p2"}, headers=headers) as me:
+                assert me.status == 200, await me.text()
+            await pilot.press("r")
+            await wait_until(pilot, lambda: isinstance(app.screen, RoomModal), "the dialog")
+            if lan_room.lan_addresses:  # a machine with no network says so instead
+                assert "Mobiler med: 2" in widget_text(app, "#room-phones")
+            await pilot.press("f")
+            await wait_until(pilot, lambda: isinstance(app.screen, PeopleModal), "the names")
+            await pilot.press("down", "enter")  # Kari, then Ola
+            await wait_until(pilot, lambda: isinstance(app.screen, RoomModal), "the dialog")
+            async with ola.get(f"{join}/state") as state:
+                assert (await state.json())["chosen"] is False
+            await pilot.press("escape")
+
         # Closed, the room's links open nothing.
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoomModal), "the room's dialog")
-        if lan_room.lan_addresses:  # a machine with no network says so instead
-            assert "Mobiler med: 1" in widget_text(app, "#room-phones")
         await pilot.press("x")
         await wait_until(pilot, lambda: app.room is None, "the room closed")
         async with aiohttp.ClientSession() as phone:

@@ -709,6 +709,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "room_input": ("Fra mobil: {what}", "From a phone: {what}"),
     "room_inputs": ("Fra mobilene ({n}): {what}", "From the phones ({n}): {what}"),
     "room_no_name": ("uten navn", "no name"),
+    "room_key_free": ("Frigi et navn", "Free a name"),
+    "room_tip_free": (
+        "Et navn en mobil har valgt, kan velges på nytt (feil navn, eller ny mobil)",
+        "A name a phone has picked can be picked again (the wrong name, or a new phone)",
+    ),
+    "room_free_which": ("Hvilket navn skal kunne velges på nytt?", "Which name may be picked again?"),
+    "room_freed": (
+        "{name} kan velges på nytt. Det som er sendt, er tatt vare på.",
+        "{name} can be picked again. What was sent is kept.",
+    ),
+    "room_not_taken": ("Ingen mobil hadde valgt {name}.", "No phone had picked {name}."),
     "room_not_started": ("Ikke startet", "Not started"),
     "room_text_label": ("Teksten din", "Your text"),
     "key_show_findings": ("Vis i rommet", "Show in the room"),

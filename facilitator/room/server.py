@@ -317,13 +317,15 @@ class Room:
         none for a while on a LAN room usually means they cannot reach this computer."""
         return sum(1 for client in self._clients.values() if client.chosen)
 
-    def release(self, person: str) -> None:
+    def release(self, person: str) -> bool:
         """Free a name picked on a phone (the person changed phone, or someone else
-        took it): the next phone may pick it. What was sent stays with the old phone."""
+        took it): the next phone may pick it. What was sent stays with the old phone.
+        Returns whether a phone held the name."""
         client_id = self._claims.pop(person, None)
         client = self._clients.get(client_id or "")
         if client is not None:
             client.person, client.chosen = None, False
+        return client_id is not None
 
     @property
     def _base(self) -> str:

@@ -19,15 +19,17 @@ from facilitator.workshop import Workshop
 class PeopleModal(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "key_back")]
 
-    def __init__(self, workshop: Workshop, lang: Lang) -> None:
+    def __init__(self, workshop: Workshop, lang: Lang, title: str = "pick_person") -> None:
         super().__init__()
         localize(self, lang)
         self.workshop = workshop
         self.lang = lang
+        self.title_key = title
+        """The question over the list (a key of the screen's words)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(s("pick_person", self.lang), classes="dialog-title")
+            yield Static(s(self.title_key, self.lang), classes="dialog-title")
             options = []
             for p in self.workshop.session.participants:
                 state = "" if p.present else f"  ({s('absent', self.lang)})"

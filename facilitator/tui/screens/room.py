@@ -29,6 +29,7 @@ class RoomModal(ModalScreen[None]):
         Binding("escape,r", "back", "room_key_back"),
         Binding("l", "lan", "room_key_lan"),
         Binding("w", "wall", "room_key_wall"),
+        Binding("f", "free_name", "room_key_free", tooltip="room_tip_free"),
         Binding("x", "close_room", "room_key_close"),
     ]
 
@@ -84,6 +85,8 @@ class RoomModal(ModalScreen[None]):
             return room is None or not room.lan
         if action in ("wall", "close_room"):
             return room is not None
+        if action == "free_name":
+            return room is not None and room.lan
         return True
 
     def action_back(self) -> None:
@@ -97,6 +100,25 @@ class RoomModal(ModalScreen[None]):
         room = self._app.room
         if room is not None:
             self._app.show_in_browser(room.wall_url)
+
+    def action_free_name(self) -> None:
+        """A phone picked the wrong name, or its owner changed phone: free the name so
+        that it can be picked again. What was sent from it stays in the session."""
+        from facilitator.tui.screens.people import PeopleModal
+
+        workshop = self._app.workshop
+        if workshop is None:
+            return
+
+        def done(person: str | None) -> None:
+            room = self._app.room
+            if person is None or room is None:
+                return
+            key = "room_freed" if room.release(person) else "room_not_taken"
+            self.notify(s(key, self.lang, name=workshop.name(person)), timeout=6)
+            self.show()
+
+        self.app.push_screen(PeopleModal(workshop, self.lang, title="room_free_which"), done)
 
     async def action_close_room(self) -> None:
         await self._app.close_room()
