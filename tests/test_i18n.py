@@ -35,7 +35,6 @@ KNOWN_CLASHES = {
     ("cli_words", "document_words", "col_minutes"),
     ("screen_words", "document_words", "absent"),
     ("screen_words", "document_words", "col_deadline"),
-    ("screen_words", "document_words", "group_only"),
     ("screen_words", "document_words", "hr_hint"),
     ("screen_words", "document_words", "in_focus"),
     ("screen_words", "document_words", "kind_note"),

@@ -60,7 +60,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "airtime": ("Taletid per person", "Airtime per person"),
     "none": ("Ingen.", "None."),
     "no_factor": ("Uten § 4-3-faktor", "No § 4-3 factor"),
-    "group_only": ("kun gruppen", "group only"),
+    "group_only": ("bare gruppen", "group only"),
     "in_focus": ("i fokus: {name}", "in focus: {name}"),
     "brought_by": ("tatt opp av {name}", "brought by {name}"),
     "hr_hint": ("bør drøftes med HR", "worth raising with HR"),
