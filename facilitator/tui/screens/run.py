@@ -162,7 +162,6 @@ class RunScreen(Screen[None]):
         self._alerted: set[tuple[str, int, str]] = set()
         self._last_unit: tuple[str, int] | None = None
         self._bindings_step: str | None = None
-        self.view: WorkshopView | None = None
 
     # --- layout ------------------------------------------------------------------
 
@@ -219,7 +218,6 @@ class RunScreen(Screen[None]):
         private = view.private
         assert private is not None  # the facilitator's own screen has every part
         step = view.step
-        self.view = view
         self._part(
             "#session-title",
             (private.session_title, private.unit, (step.index, step.count), private.facilitator),

@@ -46,13 +46,10 @@ class PartView(Static):
         drawn = _drawn(content)
         if drawn == self._last:
             return
-        before = self._last[0]
         self._last = drawn
-        # A new layout only when the text's length or lines change: the same number
-        # of seconds in the same words keeps the widget's size.
         text = drawn[0]
-        layout = len(text) != len(before) or text.count("\n") != before.count("\n")
-        self.update(content, layout=layout)
+        # A new layout on every change: the same length can wrap to other lines.
+        self.update(content)
         self.set_class(not text, "-empty")
         if self._hide_empty:
             self.display = bool(text)

@@ -56,8 +56,7 @@ class ClockFace(Vertical):
     def redraw(self) -> None:
         """Draw the clock again on the next tick (the other face may show now)."""
         self._shown = None
-        clock, self.clock = self.clock, None
-        self.clock = clock
+        self.watch_clock(self.clock)
 
 
 class TimerPanel(Vertical):
