@@ -39,7 +39,7 @@ from facilitator.report.action_xlsx import (
 )
 from facilitator.report.action_xlsx import _save as openpyxl_save
 from facilitator.report.evidence import build_pack
-from facilitator.report.evidence_xlsx import _TOP, _TOP_WRAP, Col, Value, _risky, _save, _Sheet
+from facilitator.report.evidence_xlsx import _TOP, _TOP_WRAP, Col, Value, _save, _Sheet
 from facilitator.report.shared_exports import read_folders
 
 STAMP = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)
@@ -95,10 +95,6 @@ def _openpyxl(rows: list[tuple[list[Value], bool]]) -> bytes:
             empty = value is None or value == ""
             if empty and not marked:
                 cells.append(None)
-                continue
-            plain = isinstance(value, int) or (isinstance(value, str) and not _risky(value))
-            if plain and not empty and not marked and not col.wrap:
-                cells.append(value)
                 continue
             cell = WriteOnlyCell(sheet, value=None if empty else value)
             wrap = col.wrap and not isinstance(value, date)

@@ -59,7 +59,6 @@ from facilitator.timefmt import long_date
 
 Value = str | int | date | None
 
-_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
 _TOP = Alignment(vertical="top")
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
@@ -168,7 +167,7 @@ class _Sheet:
                 cells.append(f'<c r="{letter}{row}"{style} t="n"><v>{serial}</v></c>')
             else:
                 col = self.cols[i]
-                style = self._style("text", marked, col) if marked or col.wrap else ""
+                style = self._style("text", marked, col)
                 number = self._numbers.get(value)
                 if number is None:
                     number = self._numbers[value] = safe_string(value)
@@ -183,8 +182,9 @@ class _Sheet:
         # Stored as a string whatever it starts with: never a formula (see
         # action_xlsx._text_cell), with Excel's hidden quote prefix.
         quote = text.startswith(FORMULA_START)
-        plain = not col.wrap and not _risky(text)
-        style = "" if plain else self._style("text", False, col, quote)
+        # Every cell at the top of its row, as in the action plan: a short text or a
+        # number beside a wrapped one would otherwise sit at the row's foot.
+        style = self._style("text", False, col, quote)
         return _inline(text), _lines(text, col), style, quote
 
     def _style(self, kind: str, marked: bool, col: Col, quote: bool = False) -> str:
@@ -274,11 +274,6 @@ def _save(book: Workbook, stamp: datetime, sheets: Sequence[_Sheet]) -> bytes:
             target.writestr(fixed, content, compresslevel=1 if rows is not None else None)
     assert not data, sorted(data)
     return out.getvalue()
-
-
-def _risky(text: str) -> bool:
-    """A text openpyxl would store as a formula or an error rather than a string."""
-    return text.startswith(FORMULA_START) or text in _ERRORS
 
 
 def _upper(text: str) -> str:
